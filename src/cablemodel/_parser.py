@@ -12,7 +12,10 @@ from __future__ import annotations
 import functools
 from datetime import date, datetime
 from importlib import resources
+from collections.abc import Iterator
 from typing import Any, Union
+
+from attrs import evolve
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
@@ -45,7 +48,6 @@ from .model import (
     Exemptions,
     IndicatorLine,
     Instruction,
-    LastLine,
     Level,
     LooseLine,
     Marker,
@@ -96,24 +98,54 @@ def grammar_text() -> str:
     return resources.files("cablemodel.grammar").joinpath("cable.lark").read_text(encoding="utf-8")
 
 
+class _EndOfText:
+    """Post-lexer: ends a text whose last line has no line ending with an EOT token.
+
+    The grammar closes every line with NL or EOT, so the last line of a file is read
+    like any other line.
+    """
+
+    always_accept: tuple[str, ...] = ()
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        last: Token | None = None
+        for token in stream:
+            last = token
+            yield token
+        if last is not None and last.type != "NL":
+            yield Token(
+                "EOT", "", start_pos=last.end_pos, line=last.end_line, column=last.end_column,
+                end_line=last.end_line, end_column=last.end_column, end_pos=last.end_pos,
+            )
+
+
+def _options(strict: bool) -> dict[str, Any]:
+    return {"parser": "lalr", "lexer": "contextual", "postlex": _EndOfText(), "strict": strict,
+            "maybe_placeholders": False}
+
+
 @functools.lru_cache(maxsize=1)
 def _lark() -> Lark:
-    return Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer="contextual",
-        transformer=_ToModel(),
-        maybe_placeholders=False,
-    )
+    return Lark(grammar_text(), transformer=_ToModel(), **_options(strict=False))
 
 
 def build_parser(*, strict: bool = False) -> Lark:
-    """A fresh Lark parser over the shipped grammar (for tests and tools)."""
-    return Lark(grammar_text(), parser="lalr", lexer="contextual", strict=strict)
+    """A fresh Lark parser over the shipped grammar that builds a tree (tests, tools)."""
+    return Lark(grammar_text(), **_options(strict=strict))
 
 
 def parse_text(text: str) -> Cable:
-    """Parse one cable; raise CableSyntaxError with line, column and caret."""
+    """Parse one cable; raise CableSyntaxError with line, column and caret.
+
+    A byte-order mark and CRLF or CR line endings used throughout are taken off before
+    parsing and recorded in the Cable, so that render() gives the text back.
+    """
+    bom = text.startswith("\ufeff")
+    if bom:
+        text = text[1:]
+    newline = _newline_of(text)
+    if newline != "\n":
+        text = text.replace(newline, "\n")
     parser = _lark()
     try:
         cable = parser.parse(text)
@@ -122,7 +154,19 @@ def parse_text(text: str) -> Cable:
     except VisitError as error:  # pragma: no cover - a transformer bug, not bad input
         raise error.orig_exc from error
     assert isinstance(cable, Cable)
-    return cable
+    return evolve(cable, final_newline=text.endswith("\n"), newline=newline, bom=bom)
+
+
+def _newline_of(text: str) -> str:
+    """The line ending of a text that uses CRLF or CR throughout; else LF."""
+    if "\r" not in text:
+        return "\n"
+    crlf = text.count("\r\n")
+    if crlf and crlf == text.count("\r") and crlf == text.count("\n"):
+        return "\r\n"
+    if "\n" not in text:
+        return "\r"
+    return "\n"  # mixed endings: a CR stays a character of its line
 
 
 def _syntax_error(text: str, error: UnexpectedInput) -> CableSyntaxError:
@@ -208,7 +252,7 @@ def _loose(children: list[Child]) -> tuple[LooseLine, ...]:
 
 def _first_nl(children: list[Child]) -> Token:
     for child in children:
-        if isinstance(child, Token) and child.type == "NL":
+        if isinstance(child, Token) and child.type in ("NL", "EOT"):
             return child
     raise AssertionError("a line without NL")
 
@@ -249,13 +293,11 @@ class _ToModel(Transformer[Token, Any]):
         return Cable(publisher=publisher, blocks=blocks, lead=lead)
 
     def body(self, children: list[Child]) -> tuple[tuple[LooseLine, ...], tuple[Block, ...]]:
-        """body: _tail _header_block* paragraph* _end?"""
+        """body: _tail _header_block* paragraph* signature?"""
         lead: list[LooseLine] = []
         blocks: list[Block] = []
         for child in children:
-            if isinstance(child, Token):  # LAST_LINE
-                blocks.append(LastLine(str(child), span=_span_of(child, child)))
-            elif isinstance(child, (TextLine, BlankLine, CaptionLine, PageMarker)) and not blocks:
+            if isinstance(child, (TextLine, BlankLine, CaptionLine, PageMarker)) and not blocks:
                 lead.append(child)
             else:
                 blocks.append(child)
@@ -377,14 +419,14 @@ class _ToModel(Transformer[Token, Any]):
     paragraph_text_line = text_line
 
     def blank_line(self, children: list[Child]) -> BlankLine:
-        """blank_line: BLANK? NL"""
+        """blank_line: BLANK? NL | BLANK EOT"""
         whitespace = str(children[0]) if len(children) == 2 else ""
         return BlankLine(whitespace, span=_line_span(children[0], children[-1]))
 
     paragraph_blank_line = blank_line
 
     def caption_line(self, children: list[Child]) -> CaptionLine:
-        """caption_line: CAPTION (CAPTION_GAP CAPTION)* CAPTION_GAP? NL"""
+        """caption_line: CAPTION (CAPTION_GAP CAPTION)* CAPTION_GAP? (NL | EOT)"""
         entries: list[CaptionEntry] = []
         gap = ""
         for token in children[:-1]:
@@ -806,15 +848,10 @@ class _ToModel(Transformer[Token, Any]):
         return Portion(PortionLevel(level), caveats, separators, lead, inner_left, inner_right)
 
     def signature(self, children: list[Child]) -> Signature:
-        """signature: SIGNATURE blank_line* SIGNATURE_TRAIL?"""
+        """signature: SIGNATURE SIGNATURE_TRAIL? (NL | EOT) _paragraph_tail"""
         name = children[0]
-        after = []
-        for child in children[1:]:
-            if isinstance(child, BlankLine):
-                after.append(child.whitespace + "\n")
-            else:
-                after.append(str(child))
-        return Signature(str(name), "".join(after), span=_span_of(name, name))
+        trailing = next((str(t) for t in _tokens(children) if t.type == "SIGNATURE_TRAIL"), "")
+        return Signature(str(name), trailing, tail=_loose(children), span=_span_of(name, name))
 
 
 def _indicator(token: Token) -> RoutingIndicator:

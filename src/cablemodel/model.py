@@ -47,7 +47,6 @@ __all__ = [
     "Exemptions",
     "IndicatorLine",
     "Instruction",
-    "LastLine",
     "Level",
     "LooseLine",
     "Marker",
@@ -947,18 +946,11 @@ class Paragraph:
 
 @frozen
 class Signature:
-    """The last line: the surname of the approving officer, e.g. ``WOLFF``."""
+    """The last non-blank line when it is a name: the approving officer, e.g. ``WOLFF``."""
 
     name: str
-    after: str = ""  # blank lines and blanks that follow it
-    span: Span | None = _span()
-
-
-@frozen
-class LastLine:
-    """A last line without a line ending that is not a signature."""
-
-    text: str
+    trailing: str = ""  # blanks after the name on its line
+    tail: tuple[LooseLine, ...] = ()
     span: Span | None = _span()
 
 
@@ -979,7 +971,6 @@ Block = Union[
     ClassifiedBy,
     Paragraph,
     Signature,
-    LastLine,
 ]
 
 _B = TypeVar("_B")
@@ -987,11 +978,19 @@ _B = TypeVar("_B")
 
 @frozen
 class Cable:
-    """A whole cable: the publisher block, lines before the first block, and blocks."""
+    """A whole cable: the publisher block, lines before the first block, and blocks.
+
+    ``final_newline`` says whether the text ends with a line ending (the published
+    cables do not); ``newline`` is the line ending ("\n", or "\r\n" / "\r" for text
+    that used those throughout); ``bom`` whether the text began with a byte-order mark.
+    """
 
     publisher: Publisher
     blocks: tuple[Block, ...] = ()
     lead: tuple[LooseLine, ...] = ()
+    final_newline: bool = False
+    newline: str = "\n"
+    bom: bool = False
 
     # --- the fields users ask for most
     @property
@@ -1031,7 +1030,7 @@ class Cable:
         """The blocks before the first numbered paragraph."""
         found: list[Block] = []
         for block in self.blocks:
-            if isinstance(block, (Paragraph, Signature, LastLine)):
+            if isinstance(block, (Paragraph, Signature)):
                 break
             found.append(block)
         return tuple(found)
@@ -1060,11 +1059,24 @@ class Cable:
 
     @property
     def subject_block(self) -> Subject | None:
-        return self._first(Subject)
+        """The telegram's SUBJECT: the first after the first banner, else the first.
+
+        Lines above the banner can carry a forwarding e-mail with its own "Subject:".
+        """
+        seen_banner = False
+        first: Subject | None = None
+        for block in self.blocks:
+            if isinstance(block, Banner):
+                seen_banner = True
+            elif isinstance(block, Subject):
+                if seen_banner:
+                    return block
+                first = first or block
+        return first
 
     @property
     def subject(self) -> str | None:
-        block = self._first(Subject)
+        block = self.subject_block
         return None if block is None else block.subject
 
     @property
@@ -1107,8 +1119,6 @@ class Cable:
 
 
 def _tail_of(block: Block) -> tuple[LooseLine, ...]:
-    if isinstance(block, (Signature, LastLine)):
-        return ()
     return block.tail
 
 
@@ -1122,7 +1132,12 @@ def render(cable: Cable) -> str:
     _emit_lines(cable.lead, out)
     for block in cable.blocks:
         _EMITTERS[type(block)](block, out)
-    return "".join(out)
+    text = "".join(out)
+    if not cable.final_newline and text.endswith("\n"):
+        text = text[:-1]
+    if cable.newline != "\n":
+        text = text.replace("\n", cable.newline)
+    return "\ufeff" + text if cable.bom else text
 
 
 def _emit_publisher(pub: Publisher, out: list[str]) -> None:
@@ -1384,11 +1399,8 @@ def _emit_paragraph(block: Paragraph, out: list[str]) -> None:
 
 
 def _emit_signature(block: Signature, out: list[str]) -> None:
-    out.append(block.name + block.after)
-
-
-def _emit_last_line(block: LastLine, out: list[str]) -> None:
-    out.append(block.text)
+    out.append(block.name + block.trailing + "\n")
+    _emit_lines(block.tail, out)
 
 
 _EMITTERS: dict[type, Callable[[Any, list[str]], None]] = {
@@ -1408,5 +1420,4 @@ _EMITTERS: dict[type, Callable[[Any, list[str]], None]] = {
     ClassifiedBy: _emit_classified,
     Paragraph: _emit_paragraph,
     Signature: _emit_signature,
-    LastLine: _emit_last_line,
 }

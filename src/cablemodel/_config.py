@@ -1,0 +1,244 @@
+"""Settings of ``cablemodel check``: ``[tool.cablemodel]`` in pyproject.toml, then flags.
+
+Rule selectors are ``ALL``, a code (``CM201``) or a code prefix (``CM2``). Selection runs
+in layers (the file, then the command line). In each layer ``select`` (when given)
+starts from nothing, and the most specific selector among ``select``, ``extend-select``
+and ``ignore`` decides a code; on a tie, ``ignore`` wins. CM001 (unparseable cable) is
+always reported at error severity: a cable that does not parse was not checked.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path, PurePath
+from typing import Any
+
+from attrs import evolve, field, frozen
+
+from .batch import UNPARSEABLE_CODE
+from .rules import Finding, Severity
+
+__all__ = ["ConfigError", "Layer", "Settings", "find_pyproject", "load_settings"]
+
+_SELECTOR = re.compile(r"ALL|CM\d{0,3}")
+_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity")
+
+
+class ConfigError(Exception):
+    """The configuration is not valid: the message says which file and key."""
+
+
+@frozen
+class Layer:
+    """Selectors from one source; ``select`` is None when the source does not set it."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+@frozen
+class Settings:
+    """Everything that decides which findings are reported, and at what severity."""
+
+    layers: tuple[Layer, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    root: Path = field(factory=Path.cwd)
+    source: str | None = None
+
+    def enabled(self, code: str) -> bool:
+        if code == UNPARSEABLE_CODE:
+            return True
+        state = True
+        for layer in self.layers:
+            if layer.select is not None:
+                state = False
+            choices = [(len(s), False, True) for s in (layer.select or ()) if _matches(s, code)]
+            choices += [(len(s), False, True) for s in layer.extend_select if _matches(s, code)]
+            choices += [(len(s), True, False) for s in layer.ignore if _matches(s, code)]
+            if choices:
+                state = max(choices)[2]
+        return state
+
+    def ignored_in(self, path: str, code: str) -> bool:
+        if code == UNPARSEABLE_CODE:
+            return False
+        candidates = _path_forms(path, self.root)
+        return any(
+            any(fnmatch.fnmatchcase(candidate, pattern) for candidate in candidates)
+            and any(_matches(selector, code) for selector in selectors)
+            for pattern, selectors in self.per_file_ignores
+        )
+
+    def severity_of(self, finding: Finding) -> Severity:
+        if finding.code == UNPARSEABLE_CODE:
+            return finding.severity
+        best: tuple[int, Severity] | None = None
+        for selector, severity in self.severity:
+            if _matches(selector, finding.code) and (best is None or len(selector) >= best[0]):
+                best = (len(selector), severity)
+        return finding.severity if best is None else best[1]
+
+    def apply(self, path: str, findings: Sequence[Finding]) -> list[Finding]:
+        """The findings of ``path`` that are reported, with their configured severity."""
+        kept = []
+        for finding in findings:
+            if not self.enabled(finding.code) or self.ignored_in(path, finding.code):
+                continue
+            severity = self.severity_of(finding)
+            kept.append(finding if severity is finding.severity else evolve(finding, severity=severity))
+        return kept
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml with a [tool.cablemodel] table, from ``start`` upward."""
+    for directory in (start, *start.parents):
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file() and "tool" in (table := _read_toml(candidate)):
+            if isinstance(table["tool"], dict) and "cablemodel" in table["tool"]:
+                return candidate
+    return None
+
+
+def load_settings(
+    config: str | None,
+    *,
+    cli: Layer,
+    cli_severity: Sequence[str] = (),
+    known_codes: Sequence[str],
+) -> Settings:
+    """Settings from ``config`` (or the pyproject.toml found upward), overridden by flags."""
+    path = Path(config) if config is not None else find_pyproject(Path.cwd())
+    if path is None:
+        table: Mapping[str, Any] = {}
+        root = Path.cwd()
+    else:
+        if not path.is_file():
+            raise ConfigError(f"{path}: configuration file not found")
+        document = _read_toml(path)
+        root = path.resolve().parent
+        if path.name == "pyproject.toml" or "tool" in document:
+            tool = document.get("tool", {})
+            table = tool.get("cablemodel", {}) if isinstance(tool, dict) else {}
+        else:
+            table = document
+    where = str(path) if path is not None else "command line"
+    _check_keys(table, where)
+    file_layer = Layer(
+        select=_selectors(table, "select", where, known_codes) if "select" in table else None,
+        extend_select=_selectors(table, "extend-select", where, known_codes),
+        ignore=_selectors(table, "ignore", where, known_codes),
+    )
+    for selectors in (cli.select or (), cli.extend_select, cli.ignore):
+        for selector in selectors:
+            _check_selector(selector, "command line", known_codes)
+    severity = _severity_table(table.get("severity", {}), where, known_codes)
+    severity += _severity_flags(cli_severity, known_codes)
+    return Settings(
+        layers=(file_layer, cli),
+        per_file_ignores=_per_file_ignores(table.get("per-file-ignores", {}), where, known_codes),
+        severity=tuple(severity),
+        root=root,
+        source=None if path is None else str(path),
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    try:
+        with path.open("rb") as stream:
+            return tomllib.load(stream)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: {error}") from None
+
+
+def _check_keys(table: Mapping[str, Any], where: str) -> None:
+    for key in table:
+        if key not in _KEYS:
+            raise ConfigError(
+                f"{where}: unknown key {key!r} in [tool.cablemodel] (known: {', '.join(_KEYS)})"
+            )
+
+
+def _matches(selector: str, code: str) -> bool:
+    return selector == "ALL" or code.startswith(selector)
+
+
+def _check_selector(selector: object, where: str, known_codes: Sequence[str]) -> str:
+    if not isinstance(selector, str) or not _SELECTOR.fullmatch(selector):
+        raise ConfigError(f"{where}: {selector!r} is not a rule code or prefix (like CM201 or CM2)")
+    if len(selector) == 5 and selector not in known_codes:
+        raise ConfigError(f"{where}: unknown rule code {selector}")
+    return selector
+
+
+def _selectors(
+    table: Mapping[str, Any], key: str, where: str, known_codes: Sequence[str]
+) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: {key} must be a list of rule codes")
+    return tuple(_check_selector(item, f"{where}: {key}", known_codes) for item in value)
+
+
+def _per_file_ignores(
+    value: object, where: str, known_codes: Sequence[str]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [codes]")
+    pairs = []
+    for pattern, codes in value.items():
+        if not isinstance(codes, list):
+            raise ConfigError(f"{where}: per-file-ignores.{pattern!r} must be a list of codes")
+        key = f"{where}: per-file-ignores"
+        pairs.append((pattern, tuple(_check_selector(c, key, known_codes) for c in codes)))
+    return tuple(pairs)
+
+
+def _severity_table(
+    value: object, where: str, known_codes: Sequence[str]
+) -> list[tuple[str, Severity]]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: severity must be a table of code = \"error|warning|info\"")
+    return [
+        (_check_selector(code, f"{where}: severity", known_codes), _severity(level, where))
+        for code, level in value.items()
+    ]
+
+
+def _severity_flags(values: Sequence[str], known_codes: Sequence[str]) -> list[tuple[str, Severity]]:
+    pairs = []
+    for value in values:
+        code, equals, level = value.partition("=")
+        if not equals:
+            raise ConfigError(f"--severity {value!r}: expected CODE=error|warning|info")
+        pairs.append((_check_selector(code.strip(), "--severity", known_codes),
+                      _severity(level.strip(), "--severity")))
+    return pairs
+
+
+def _severity(level: object, where: str) -> Severity:
+    try:
+        return Severity(level)
+    except ValueError:
+        raise ConfigError(
+            f"{where}: severity {level!r} is not one of error, warning, info"
+        ) from None
+
+
+def _path_forms(path: str, root: Path) -> tuple[str, ...]:
+    """The path as given, relative to the configuration's directory, and its file name."""
+    forms = [PurePath(path).as_posix(), PurePath(path).name]
+    try:
+        forms.append(Path(os.path.abspath(path)).relative_to(root).as_posix())
+    except ValueError:
+        pass
+    return tuple(forms)

@@ -1,0 +1,73 @@
+"""Small helpers shared by the rule families: finding parts of a cable with their paths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import TypeVar
+
+from ..model import Cable, Caption, Level, LooseLine, PageMarker
+
+__all__ = [
+    "blocks_of",
+    "cable_captions",
+    "created_date",
+    "first_of",
+    "is_classified",
+    "loose_lines",
+    "overall_level",
+    "page_markers",
+]
+
+_B = TypeVar("_B")
+
+
+def blocks_of(cable: Cable, kind: type[_B]) -> Iterator[tuple[str, _B]]:
+    """Every block of ``kind`` with its model path, ``$.blocks[i]``."""
+    for index, block in enumerate(cable.blocks):
+        if isinstance(block, kind):
+            yield f"$.blocks[{index}]", block
+
+
+def first_of(cable: Cable, kind: type[_B]) -> tuple[str, _B] | None:
+    return next(blocks_of(cable, kind), None)
+
+
+def loose_lines(cable: Cable) -> Iterator[tuple[str, LooseLine]]:
+    """The loose lines before the first block and in every block's tail, with paths."""
+    for index, line in enumerate(cable.lead):
+        yield f"$.lead[{index}]", line
+    for block_index, block in enumerate(cable.blocks):
+        for index, line in enumerate(getattr(block, "tail", ())):
+            yield f"$.blocks[{block_index}].tail[{index}]", line
+
+
+def page_markers(cable: Cable) -> list[tuple[str, PageMarker]]:
+    return [(path, line) for path, line in loose_lines(cable) if isinstance(line, PageMarker)]
+
+
+def created_date(cable: Cable) -> date:
+    return cable.created.date()
+
+
+def overall_level(cable: Cable) -> Level | None:
+    """The level the telegram gives itself (first banner), else the publisher's level."""
+    banner = cable.banner
+    return banner.level if banner is not None else cable.classification.level
+
+
+def is_classified(cable: Cable) -> bool:
+    """Classified according to the publisher (CONFIDENTIAL, SECRET, TOP SECRET)."""
+    level = cable.classification.level
+    return level is not None and level.is_classified
+
+
+def cable_captions(cable: Cable) -> frozenset[str]:
+    """Captions of the header area: caption lines, plus words after the first banner's serial
+    (``… STATE 002634 NOFORN SIPDIS``)."""
+    found = {caption.value for caption in cable.captions}
+    banner = cable.banner
+    if banner is not None:
+        known = {caption.value for caption in Caption}
+        found.update(word for word in banner.rest.upper().split() if word in known)
+    return frozenset(found)

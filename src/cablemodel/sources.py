@@ -1,0 +1,674 @@
+"""Read cables where users have them: Cablegate HTML pages and the ``cables.csv`` dump.
+
+Both sources are first turned into the text layout of the reference cable (labels, then
+values, ``Cable title:``, ``Tags:``, the navigation line, the header box, a newline, the
+body box, no final newline) and then parsed with :func:`cablemodel.parse`, so what comes
+back is an ordinary :class:`~cablemodel.model.Cable` and ``render()`` gives that layout.
+
+* HTML (the 2010-2011 cablegate page design): the metadata table gives the reference
+  id, Created, Classification and Origin; the ``Viewing cable <ID>, <TITLE>`` heading
+  gives the title; the texts of the tag links inside the cable boxes give the tags (each
+  once, in page order); the two ``<pre>`` boxes give header and body. In the boxes only
+  numeric character references are decoded (the site never escaped ``&`` or ``<``),
+  links are unwrapped, the paragraph anchor ``¶`` becomes a line break, presentational
+  tags (``<br>``, ``<strong>``, ``<em>``, stray table tags) are dropped and trailing
+  blanks are stripped from every line. Backslashes at line ends are part of the page
+  text and are kept.
+* CSV (8 columns: id, date, reference id, origin, classification, references, header,
+  body; ``"`` quotes, ``\\`` escapes): a row has no title and no tags, so the cable has an
+  empty title and no tags. The row id and the references column have no place in the
+  text layout; :func:`iter_csv_records` yields them next to the cable.
+
+Only the standard library (``html.parser``, ``csv``) is used.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import IO, Literal, Union
+
+from attrs import frozen
+
+from ._parser import parse_text
+from .errors import CableError
+from .model import NBSP, Cable
+
+__all__ = [
+    "CSV_COLUMNS",
+    "CablePageError",
+    "CableRowError",
+    "CableSourceError",
+    "CsvRecord",
+    "InputFormat",
+    "SourceItem",
+    "cable_text_from_html",
+    "detect_format",
+    "iter_csv",
+    "iter_csv_records",
+    "iter_sources",
+    "parse_html_file",
+    "read_html",
+]
+
+InputFormat = Literal["text", "html", "csv"]
+CsvSource = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
+
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "reference_id",
+    "origin",
+    "classification",
+    "references",
+    "header",
+    "body",
+)
+
+_METADATA_COLUMNS = ("Reference ID", "Created", "Released", "Classification", "Origin")
+_HEADING_PREFIX = "Viewing cable "
+# Tags the site never used for cable text; hand-edited pages carry a few of them.
+_PRESENTATIONAL_TAGS = frozenset({"br", "strong", "em", "td", "tr", "table"})
+_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?")
+
+
+# ------------------------------------------------------------------------ errors
+
+
+class CableSourceError(CableError, ValueError):
+    """A page or a dump row cannot be read as a cable.
+
+    ``source`` names the file (None for text handed over in memory); ``reason`` says
+    what is missing or wrong.
+    """
+
+    def __init__(self, reason: str, source: str | None = None) -> None:
+        self.reason = reason
+        self.source = source
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return self.reason if self.source is None else f"{self.source}: {self.reason}"
+
+    def __reduce__(self) -> tuple[type[CableSourceError], tuple[str, str | None]]:
+        return (type(self), (self.reason, self.source))
+
+
+class CablePageError(CableSourceError):
+    """An HTML page lacks a part a cable needs (the metadata table, a box, …)."""
+
+
+class CableRowError(CableSourceError):
+    """A row of ``cables.csv`` is not a cable; ``row`` is its 1-based record number and
+    ``line`` the file line where the record starts."""
+
+    def __init__(self, row: int, line: int, reason: str, source: str | None = None) -> None:
+        self.row = row
+        self.line = line
+        super().__init__(reason, source)
+
+    def __str__(self) -> str:
+        where = f"row {self.row} (line {self.line}): {self.reason}"
+        return where if self.source is None else f"{self.source}: {where}"
+
+    def __reduce__(  # type: ignore[override]
+        self,
+    ) -> tuple[type[CableRowError], tuple[int, int, str, str | None]]:
+        return (type(self), (self.row, self.line, self.reason, self.source))
+
+
+# ------------------------------------------------------------------ text layout
+
+
+def _layout(
+    *,
+    reference_id: str,
+    created: str,
+    classification: str,
+    origin: str,
+    title: str,
+    tags: Iterable[str],
+    header: str | None,
+    body: str,
+    released: str | None = None,
+) -> str:
+    """The text layout of the reference cable for these publisher values."""
+    labels = ["Identifier", "Created"]
+    values = [reference_id, created]
+    if released is not None:
+        labels.append("Released")
+        values.append(released)
+    labels += ["Classification", "Origin"]
+    values += [classification, origin]
+    for label, value in zip(labels, values):
+        if not value or "\n" in value:
+            raise ValueError(f"{label} value {value!r} is empty or spans lines")
+    if "\n" in title:
+        raise ValueError(f"title {title!r} spans lines")
+    tag_line = "".join(tag + NBSP for tag in tags)
+    head = "".join(line + "\n" for line in (*labels, *values))
+    telegram = body if header is None else header + "\n" + body
+    return (
+        f"{head}Cable title:{NBSP * 2}\n\n{title}\n\n"
+        f"Tags:{NBSP * 2}{tag_line}\n"
+        f"pdf{NBSP}how-to read a cable\n"
+        f"{telegram}"
+    )
+
+
+# -------------------------------------------------------------------------- HTML
+
+
+class _PageReader(HTMLParser):
+    """Collects the parts of a cablegate page; the boxes are rebuilt from raw slices.
+
+    Inside a ``<pre>`` box every parser event is remembered with its offset in the page,
+    so what is kept is copied from the page as written (``&stick``, ``<Israel>``) rather
+    than re-serialised from what the parser understood.
+    """
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self._page = page
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", page)]
+        self.headings: list[str] = []
+        self.header_cells: list[str] = []
+        self.value_cells: list[str] = []
+        self.boxes: list[str] = []
+        self.tags: list[str] = []
+        self._heading: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._in_cable_table = False
+        self._events: list[tuple[int, str, str | None]] | None = None
+        self._tag_text: list[str] | None = None
+
+    # --- positions
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    # --- events
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._events is not None:
+            href = dict(attrs).get("href") if tag == "a" else None
+            self._events.append((self._offset(), "start:" + tag, href))
+            if href is not None and href.startswith("/tag/"):
+                self._tag_text = []
+            return
+        if tag == "pre":
+            self._events = []
+        elif tag == "h3":
+            self._heading = []
+        elif tag == "table" and ("class", "cable") in attrs:
+            self._in_cable_table = True
+        elif tag in ("th", "td") and self._in_cable_table:
+            self._cell = []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # one event, not a start and an end at the same offset
+        if self._events is not None:
+            self._events.append((self._offset(), "empty:" + tag, None))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._events is not None:
+            if tag == "pre":
+                self.boxes.append(self._box_text(self._offset()))
+                self._events = None
+                return
+            self._events.append((self._offset(), "end:" + tag, None))
+            if tag == "a" and self._tag_text is not None:
+                self.tags.append("".join(self._tag_text))
+                self._tag_text = None
+            return
+        if tag == "h3" and self._heading is not None:
+            self.headings.append("".join(self._heading))
+            self._heading = None
+        elif tag == "table":
+            self._in_cable_table = False
+        elif tag in ("th", "td") and self._cell is not None:
+            cells = self.header_cells if tag == "th" else self.value_cells
+            cells.append("".join(self._cell).strip())
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._events is not None:
+            self._events.append((self._offset(), "data", None))
+            if self._tag_text is not None:
+                self._tag_text.append(data)
+        elif self._heading is not None:
+            self._heading.append(data)
+        elif self._cell is not None:
+            self._cell.append(data)
+
+    def handle_charref(self, name: str) -> None:
+        char = _numeric_char(name)
+        if self._events is not None:
+            self._events.append((self._offset(), "charref", char))
+            if self._tag_text is not None and char is not None:
+                self._tag_text.append(char)
+        elif char is not None:
+            self.handle_data_outside(char)
+
+    def handle_entityref(self, name: str) -> None:
+        if self._events is not None:
+            self._events.append((self._offset(), "raw", None))
+        else:
+            self.handle_data_outside("&" + name + ";")
+
+    def handle_comment(self, data: str) -> None:
+        self._raw_event()
+
+    def handle_decl(self, decl: str) -> None:
+        self._raw_event()
+
+    def handle_pi(self, data: str) -> None:
+        self._raw_event()
+
+    def unknown_decl(self, data: str) -> None:
+        self._raw_event()
+
+    def _raw_event(self) -> None:
+        if self._events is not None:
+            self._events.append((self._offset(), "raw", None))
+
+    def handle_data_outside(self, text: str) -> None:
+        if self._heading is not None:
+            self._heading.append(text)
+        elif self._cell is not None:
+            self._cell.append(text)
+
+    # --- the text of a box
+    def _box_text(self, end: int) -> str:
+        assert self._events is not None
+        out: list[str] = []
+        in_anchor = False
+        events = self._events
+        for index, (start, kind, value) in enumerate(events):
+            stop = events[index + 1][0] if index + 1 < len(events) else end
+            raw = self._page[start:stop]
+            if kind == "start:a":
+                if value is not None and value.startswith("#par"):
+                    out.append("\n")  # the paragraph anchor becomes a line break
+                    in_anchor = True
+                continue
+            if kind == "end:a":
+                in_anchor = False
+                continue
+            if in_anchor:
+                continue
+            name = kind.partition(":")[2]
+            if kind != "data" and name in _PRESENTATIONAL_TAGS:
+                continue
+            out.append(value if kind == "charref" and value is not None else raw)
+        return "".join(out)
+
+
+def _numeric_char(name: str) -> str | None:
+    """The character of ``&#NNN;`` / ``&#xHHH;``; None when it names no character."""
+    try:
+        code = int(name[1:], 16) if name[:1] in ("x", "X") else int(name)
+        return chr(code) if code > 0 else None
+    except (ValueError, OverflowError):
+        return None
+
+
+def _strip_line_ends(text: str) -> str:
+    # blanks only: a no-break space or a tab at a line end is cable text
+    return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+
+
+def cable_text_from_html(page: str, *, keep_released: bool = False) -> str:
+    """The text layout of the cable on a cablegate HTML page (see the module doc).
+
+    ``keep_released`` adds the page's ``Released`` label and value, which the layout of
+    the reference cable does not have. Raises :class:`CablePageError`.
+    """
+    reader = _PageReader(page)
+    reader.feed(page)
+    reader.close()
+    if not reader.header_cells:
+        raise CablePageError(
+            "no metadata table (<table class='cable'> with Reference ID, Created, "
+            "Released, Classification, Origin)"
+        )
+    metadata = dict(zip(reader.header_cells, reader.value_cells))
+    for column in _METADATA_COLUMNS:
+        if column == "Released" and not keep_released:
+            continue
+        if not metadata.get(column):
+            raise CablePageError(f"the metadata table has no {column} value")
+    title = _title(reader.headings, metadata["Reference ID"])
+    if not reader.boxes:
+        raise CablePageError("no <pre> box with the cable text")
+    if len(reader.boxes) > 2:
+        raise CablePageError(f"{len(reader.boxes)} <pre> boxes; a cable page has one or two")
+    header, body = (None, reader.boxes[0]) if len(reader.boxes) == 1 else reader.boxes
+    created = _page_timestamp(metadata["Created"], "Created")
+    released = _page_timestamp(metadata["Released"], "Released") if keep_released else None
+    try:
+        text = _layout(
+            reference_id=metadata["Reference ID"],
+            created=created,
+            released=released,
+            classification=metadata["Classification"],
+            origin=metadata["Origin"],
+            title=title,
+            tags=dict.fromkeys(reader.tags),
+            header=header,
+            body=body,
+        )
+    except ValueError as error:
+        raise CablePageError(str(error)) from None
+    return _strip_line_ends(text)
+
+
+def _title(headings: list[str], reference_id: str) -> str:
+    prefix = f"{_HEADING_PREFIX}{reference_id},"
+    for heading in headings:
+        if heading.startswith(prefix):
+            return heading[len(prefix) :].strip(" ")
+    raise CablePageError(f"no heading 'Viewing cable {reference_id}, <title>'")
+
+
+def _page_timestamp(value: str, label: str) -> str:
+    if not _TIMESTAMP.fullmatch(value):
+        raise CablePageError(f"{label} value {value!r} is not YYYY-MM-DD HH:MM")
+    return value if len(value) == 19 else value + ":00"
+
+
+def read_html(page: str, *, keep_released: bool = False) -> Cable:
+    """Parse a cablegate HTML page into a Cable.
+
+    Raises :class:`CablePageError` when the page lacks a part, and
+    :class:`~cablemodel.errors.CableSyntaxError` (positions in the text layout, see
+    :func:`cable_text_from_html`) when the grammar rejects the text.
+    """
+    return parse_text(cable_text_from_html(page, keep_released=keep_released))
+
+
+def parse_html_file(path: str | os.PathLike[str], *, keep_released: bool = False) -> Cable:
+    """Parse a cablegate HTML page file (UTF-8); page errors name the file."""
+    page = Path(path).read_text(encoding="utf-8")
+    try:
+        return read_html(page, keep_released=keep_released)
+    except CablePageError as error:
+        raise CablePageError(error.reason, os.fspath(path)) from None
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+@frozen
+class CsvRecord:
+    """One row of ``cables.csv``: the cable plus the two columns it has no place for.
+
+    ``row`` is the 1-based record number in the file (a header row counts), ``row_id``
+    the dump's own id column, ``references`` the referenced cable ids of the
+    ``references`` column, split at commas.
+    """
+
+    row: int
+    row_id: str
+    references: tuple[str, ...]
+    cable: Cable
+
+
+def _csv_date(value: str) -> str | None:
+    """``M/D/YYYY H:MM`` (the dump) or ``YYYY-MM-DD HH:MM[:SS]`` as layout text."""
+    for pattern in ("%m/%d/%Y %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"):
+        try:
+            return datetime.strptime(value.strip(), pattern).strftime("%Y-%m-%d %H:%M:%S")
+        except ValueError:
+            continue
+    return None
+
+
+def _is_column_row(fields: list[str]) -> bool:
+    return [field.strip().lower().replace(" ", "_") for field in fields] == list(CSV_COLUMNS)
+
+
+def _record(row: int, line: int, fields: list[str]) -> CsvRecord:
+    """The record of one CSV row; raises :class:`CableRowError`."""
+    if len(fields) != len(CSV_COLUMNS):
+        raise CableRowError(
+            row, line, f"expected {len(CSV_COLUMNS)} columns ({', '.join(CSV_COLUMNS)}), "
+            f"found {len(fields)}"
+        )
+    row_id, date_text, reference_id, origin, classification, references, header, body = fields
+    created = _csv_date(date_text)
+    if created is None:
+        raise CableRowError(
+            row, line, f"date {date_text!r} is neither M/D/YYYY H:MM nor YYYY-MM-DD HH:MM"
+        )
+    try:
+        text = _layout(
+            reference_id=reference_id.strip(),
+            created=created,
+            classification=classification.strip(),
+            origin=origin.strip(),
+            title="",
+            tags=(),
+            header=header if header else None,
+            body=body,
+        )
+        cable = parse_text(text)
+    except ValueError as error:  # CableSyntaxError is a ValueError too
+        label = reference_id.strip() or "?"
+        raise CableRowError(row, line, f"{label}: {error}") from error
+    refs = tuple(ref.strip() for ref in references.split(",") if ref.strip())
+    return CsvRecord(row=row, row_id=row_id.strip(), references=refs, cable=cable)
+
+
+def _csv_rows(stream: IO[str]) -> Iterator[tuple[int, int, list[str]]]:
+    """(record number, first line, fields) of each row, read lazily."""
+    # MySQL's dump escapes quotes, backslashes and newlines with a backslash.
+    reader = csv.reader(stream, delimiter=",", quotechar='"', escapechar="\\", strict=True)
+    row = 0
+    end_line = 0
+    for fields in reader:
+        row += 1
+        line = end_line + 1
+        end_line = reader.line_num
+        if not fields:  # a blank line between rows
+            continue
+        yield row, line, fields
+
+
+def _widen_field_limit() -> None:
+    # csv's default 128 KiB per field is below the longest cable bodies.
+    wanted = 64 * 1024 * 1024
+    if csv.field_size_limit() < wanted:
+        csv.field_size_limit(wanted)
+
+
+def _open_text(source: CsvSource, encoding: str) -> tuple[IO[str], bool, str | None]:
+    """A text stream for ``source``, whether we opened it, and the name for errors."""
+    if isinstance(source, (str, os.PathLike)):
+        return open(source, encoding=encoding, newline=""), True, os.fspath(source)  # noqa: SIM115
+    if isinstance(source, io.TextIOBase):
+        return source, False, getattr(source, "name", None)
+    binary: IO[bytes] = source  # type: ignore[assignment]
+    wrapper = io.TextIOWrapper(binary, encoding=encoding, newline="")
+    return wrapper, False, getattr(binary, "name", None)
+
+
+def iter_csv_records(source: CsvSource, *, encoding: str = "utf-8") -> Iterator[CsvRecord]:
+    """Stream the rows of ``cables.csv`` as :class:`CsvRecord`, one at a time.
+
+    ``source`` is a path or an open file (text opened with ``newline=""``, or binary).
+    A first row that names the columns is skipped. Memory stays constant: one row is
+    held at a time. Raises :class:`CableRowError` at the first bad row.
+    """
+    _widen_field_limit()
+    stream, owned, name = _open_text(source, encoding)
+    name = None if name is None else str(name)
+    try:
+        for row, line, fields in _checked_rows(stream, name):
+            if row == 1 and _is_column_row(fields):
+                continue
+            try:
+                yield _record(row, line, fields)
+            except CableRowError as error:
+                raise CableRowError(error.row, error.line, error.reason, name) from error.__cause__
+    finally:
+        if owned:
+            stream.close()
+
+
+def _checked_rows(stream: IO[str], name: str | None) -> Iterator[tuple[int, int, list[str]]]:
+    """``_csv_rows`` with the reader's own failures turned into :class:`CableRowError`."""
+    rows = _csv_rows(stream)
+    last_row, last_line = 0, 0
+    while True:
+        try:
+            item = next(rows)
+        except StopIteration:
+            return
+        except (csv.Error, UnicodeDecodeError) as error:
+            raise CableRowError(last_row + 1, last_line + 1, f"unreadable CSV: {error}", name) from error
+        last_row, last_line = item[0], item[1]
+        yield item
+
+
+def iter_csv(source: CsvSource, *, encoding: str = "utf-8") -> Iterator[Cable]:
+    """Stream the cables of ``cables.csv`` one at a time (see :func:`iter_csv_records`).
+
+    Each cable has the row's reference id, date (as Created), classification, origin,
+    header box and body; it has an empty title and no tags, because a row has neither.
+    """
+    for record in iter_csv_records(source, encoding=encoding):
+        yield record.cable
+
+
+# --------------------------------------------------------------- format, walking
+
+_EXTENSIONS: dict[str, InputFormat] = {
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+}
+_TEXT_START = re.compile(rb"(?:\xef\xbb\xbf)?(?:Identifier|Reference ID|Canonical ID)\r?\n")
+_HTML_START = re.compile(rb"\s*(?:<\?xml|<!DOCTYPE html|<html|<head|<body)", re.IGNORECASE)
+_CSV_START = re.compile(rb'(?:\xef\xbb\xbf)?(?:"?\d+"?,"?\d{1,2}/\d{1,2}/\d{4} |"?id"?,"?date"?,)')
+
+
+def detect_format(path: str | os.PathLike[str], head_bytes: bytes) -> InputFormat:
+    """``"text"``, ``"html"`` or ``"csv"`` for a file, from its first bytes and name.
+
+    Decisive content wins (the label block of the text layout, an HTML document start,
+    a ``cables.csv`` row); otherwise the extension (``.txt``, ``.html``/``.htm``,
+    ``.csv``); otherwise ``"text"``, so the parser's error says what is wrong.
+    """
+    if _TEXT_START.match(head_bytes):
+        return "text"
+    if _HTML_START.match(head_bytes):
+        return "html"
+    if _CSV_START.match(head_bytes):
+        return "csv"
+    return _EXTENSIONS.get(Path(path).suffix.lower(), "text")
+
+
+@frozen
+class SourceItem:
+    """One cable read by :func:`iter_sources`, or the error that stopped it.
+
+    ``path`` is the file; ``row`` the CSV record number (None for page and text files).
+    Exactly one of ``cable`` and ``error`` is set.
+    """
+
+    path: str
+    input_format: InputFormat
+    cable: Cable | None = None
+    error: CableError | None = None
+    row: int | None = None
+
+    @property
+    def location(self) -> str:
+        return self.path if self.row is None else f"{self.path}:{self.row}"
+
+
+_HEAD_SIZE = 4096
+
+
+def iter_sources(
+    paths: Iterable[str | os.PathLike[str]],
+    input_format: Literal["auto", "text", "html", "csv"] = "auto",
+    *,
+    encoding: str = "utf-8",
+) -> Iterator[SourceItem]:
+    """Read every cable in ``paths`` (files and directory trees), lazily, in order.
+
+    Directories are walked recursively in sorted order, skipping names that start with
+    a dot; they contribute the files whose extension fits ``input_format`` (all of
+    ``.txt``, ``.html``, ``.htm``, ``.csv`` for ``"auto"``). A file named explicitly is
+    read whatever its extension. With ``"auto"`` each file's format comes from
+    :func:`detect_format`. A file or row that cannot be read yields an item with
+    ``error`` set, and reading goes on; a CSV file whose quoting breaks stops there.
+    """
+    for path in paths:
+        for file_path in _walk(Path(path), input_format):
+            yield from _read_file(file_path, input_format, encoding)
+
+
+def _walk(path: Path, input_format: str) -> Iterator[Path]:
+    if not path.is_dir():
+        yield path
+        return
+    wanted = {ext for ext, fmt in _EXTENSIONS.items() if input_format in ("auto", fmt)}
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in wanted:
+                yield Path(root) / name
+
+
+def _read_file(path: Path, input_format: str, encoding: str) -> Iterator[SourceItem]:
+    name = os.fspath(path)
+    fmt: InputFormat
+    try:
+        if input_format == "auto":
+            with open(path, "rb") as handle:
+                fmt = detect_format(path, handle.read(_HEAD_SIZE))
+        else:
+            fmt = input_format  # type: ignore[assignment]
+        if fmt == "csv":
+            yield from _read_csv_items(path, name, encoding)
+            return
+        text = path.read_text(encoding=encoding)
+    except (OSError, UnicodeDecodeError) as error:
+        reason = f"cannot read: {error.strerror if isinstance(error, OSError) else error}"
+        yield SourceItem(name, "text" if input_format == "auto" else fmt, error=CableSourceError(reason, name))
+        return
+    try:
+        cable = read_html(text) if fmt == "html" else parse_text(text)
+    except CablePageError as error:
+        yield SourceItem(name, fmt, error=CablePageError(error.reason, name))
+    except CableError as error:
+        yield SourceItem(name, fmt, error=error)
+    else:
+        yield SourceItem(name, fmt, cable=cable)
+
+
+def _read_csv_items(path: Path, name: str, encoding: str) -> Iterator[SourceItem]:
+    _widen_field_limit()
+    with open(path, encoding=encoding, newline="") as stream:
+        try:
+            for row, line, fields in _checked_rows(stream, name):
+                if row == 1 and _is_column_row(fields):
+                    continue
+                try:
+                    record = _record(row, line, fields)
+                except CableRowError as error:
+                    failure = CableRowError(error.row, error.line, error.reason, name)
+                    yield SourceItem(name, "csv", error=failure, row=row)
+                else:
+                    yield SourceItem(name, "csv", cable=record.cable, row=row)
+        except CableRowError as error:  # the reader itself failed: the rest is unreadable
+            yield SourceItem(name, "csv", error=error, row=error.row)

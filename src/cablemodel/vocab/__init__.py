@@ -1,0 +1,1 @@
+"""Reference vocabularies (plain TAB-separated data files) used by the consistency rules."""
