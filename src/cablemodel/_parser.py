@@ -179,12 +179,12 @@ def _syntax_error(text: str, error: UnexpectedInput) -> CableSyntaxError:
         reason = "the text ends too early: " + _expected(error)
     elif isinstance(error, UnexpectedCharacters):
         reason = f"unexpected character {text[error.pos_in_stream]!r}: " + _expected(error)
-    elif isinstance(error, UnexpectedToken) and error.token.type == "$END":
+    elif isinstance(error, UnexpectedToken) and error.token.type in ("$END", "EOT"):
         line, column = len(lines), len(lines[-1]) + 1
         reason = "the text ends too early: " + _expected(error)
     else:
         assert isinstance(error, UnexpectedToken)
-        reason = f"unexpected {_describe(error.token.type)}: " + _expected(error)
+        reason = f"unexpected {_found(error.token)}: " + _expected(error)
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     return CableSyntaxError(reason, line, column, source_line)
 
@@ -208,6 +208,13 @@ _TERMINAL_NAMES = {
     "TAGS_LABEL": "'Tags:' line",
     "PUBLISHER_TAG": "tag",
 }
+
+
+def _found(token: Token) -> str:
+    if token.type == "NL":
+        return "line end"
+    value = str(token)
+    return repr(value if len(value) <= 30 else value[:29] + "…")
 
 
 def _describe(terminal: str) -> str:

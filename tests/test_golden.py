@@ -1,0 +1,33 @@
+"""Real cables from tests/data against their golden summaries, and losslessness."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import cablemodel
+from tests.conftest import DATA, read_text
+from tests.golden import GOLDEN, golden_ids, summarize
+
+IDS = golden_ids()
+
+
+def test_every_data_cable_has_a_golden_file() -> None:
+    assert sorted(path.stem for path in DATA.glob("*.txt")) == IDS
+    assert len(IDS) >= 9
+
+
+@pytest.mark.parametrize("reference_id", IDS)
+def test_golden_summary(reference_id: str) -> None:
+    cable = cablemodel.parse_file(DATA / f"{reference_id}.txt")
+    expected = json.loads((GOLDEN / f"{reference_id}.json").read_text(encoding="utf-8"))
+
+    assert summarize(cable) == expected
+
+
+@pytest.mark.parametrize("reference_id", IDS)
+def test_lossless(reference_id: str) -> None:
+    text = read_text(DATA / f"{reference_id}.txt")
+
+    assert cablemodel.render(cablemodel.parse(text)) == text

@@ -1,0 +1,68 @@
+"""The grammar: LALR without conflicts (strict), shipped copy in sync, one pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lark import Lark
+
+from cablemodel import _parser
+
+ROOT = Path(__file__).resolve().parents[1]
+CANONICAL = ROOT / "grammar" / "cable.lark"
+SHIPPED = ROOT / "src" / "cablemodel" / "grammar" / "cable.lark"
+
+
+def test_shipped_grammar_is_the_canonical_one() -> None:
+    """src/cablemodel/grammar/cable.lark must be a byte copy of grammar/cable.lark."""
+    assert SHIPPED.read_bytes() == CANONICAL.read_bytes(), (
+        "grammar/cable.lark changed: copy it to src/cablemodel/grammar/cable.lark"
+    )
+
+
+def test_package_loads_the_shipped_grammar() -> None:
+    assert _parser.grammar_text() == CANONICAL.read_text(encoding="utf-8")
+
+
+def test_strict_build_has_no_conflicts_or_collisions() -> None:
+    """strict=True raises on shift/reduce conflicts and on colliding terminals."""
+    pytest.importorskip("interegular")
+    parser = _parser.build_parser(strict=True)
+
+    assert isinstance(parser, Lark)
+    assert parser.options.parser == "lalr"
+    assert parser.options.lexer == "contextual"
+
+
+def test_tree_parser_and_model_parser_agree(seed_text: str) -> None:
+    tree = _parser.build_parser().parse(seed_text)
+    kinds = [child.data for child in tree.children[1].children if hasattr(child, "data")]
+
+    assert kinds.count("paragraph") == 7
+    assert kinds[0] == "notice"
+    assert kinds[-1] == "signature"
+
+
+def test_no_earley_anywhere() -> None:
+    source = (ROOT / "src" / "cablemodel" / "_parser.py").read_text(encoding="utf-8")
+
+    assert "earley" not in source.lower()
+
+
+def test_lark_is_imported_only_by_the_parser() -> None:
+    offenders = [
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "src" / "cablemodel").rglob("*.py")
+        if path.name != "_parser.py" and ("import lark" in path.read_text(encoding="utf-8")
+                                          or "from lark" in path.read_text(encoding="utf-8"))
+    ]
+
+    assert offenders == []
+
+
+def test_model_imports_neither_lark_nor_cattrs() -> None:
+    source = (ROOT / "src" / "cablemodel" / "model.py").read_text(encoding="utf-8")
+
+    assert "lark" not in source.replace("Lark", "").split('"""', 2)[2]
+    assert "cattrs" not in source.split('"""', 2)[2]
