@@ -912,11 +912,26 @@ def _tag_entries(pieces: list[Child]) -> tuple[tuple[TagEntry, ...], str]:
 
 
 def _ref_pieces(pieces: list[Child]) -> tuple[RefLetter | CableRef | RefWord, ...]:
+    """Word tokens in a row become one RefWord, so a model has one way to say a text."""
     out: list[RefLetter | CableRef | RefWord] = []
     for piece in pieces:
-        out.append(RefWord(str(piece)) if isinstance(piece, Token) else piece)
+        if not isinstance(piece, Token):
+            out.append(piece)
+        elif out and isinstance(out[-1], RefWord):
+            out[-1] = RefWord(out[-1].text + str(piece))
+        else:
+            out.append(RefWord(str(piece)))
     return tuple(out)
 
 
 def _classified_pieces(pieces: list[Child]) -> tuple[Reason | ClassifiedWord, ...]:
-    return tuple(ClassifiedWord(str(p)) if isinstance(p, Token) else p for p in pieces)
+    """Word tokens in a row become one ClassifiedWord (see _ref_pieces)."""
+    out: list[Reason | ClassifiedWord] = []
+    for piece in pieces:
+        if not isinstance(piece, Token):
+            out.append(piece)
+        elif out and isinstance(out[-1], ClassifiedWord):
+            out[-1] = ClassifiedWord(out[-1].text + str(piece))
+        else:
+            out.append(ClassifiedWord(str(piece)))
+    return tuple(out)
