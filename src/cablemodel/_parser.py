@@ -112,7 +112,7 @@ class _EndOfText:
         for token in stream:
             last = token
             yield token
-        if last is not None and last.type != "NL":
+        if last is not None and not last.endswith("\n"):
             yield Token(
                 "EOT", "", start_pos=last.end_pos, line=last.end_line, column=last.end_column,
                 end_line=last.end_line, end_column=last.end_column, end_pos=last.end_pos,
@@ -253,8 +253,52 @@ def _tokens(children: list[Child]) -> list[Token]:
     return [child for child in children if isinstance(child, Token)]
 
 
+_LINE_ENDS = frozenset(("TEXT_LINE", "NL", "EOT"))
+
+
+def _lines(items: list[Child]) -> tuple[LooseLine, ...]:
+    """Cut a run of loose tokens and line objects into lines.
+
+    A line ends with a TEXT_LINE token (prose with its line end), an NL, or EOT.
+    """
+    lines: list[LooseLine] = []
+    parts: list[Prose | Marker] = []
+    first: Token | None = None
+    blank: str | None = None
+    for item in items:
+        if not isinstance(item, Token):
+            lines.append(item)
+            continue
+        kind = item.type
+        if first is None:
+            first = item
+        if kind == "BLANK":
+            blank = str(item)
+            continue
+        if kind == "TEXT_LINE":
+            parts.append(Prose(str(item)[:-1]))
+        elif kind == "TEXT":
+            parts.append(Prose(str(item)))
+        elif kind in ("MARK_BEGIN", "MARK_END"):
+            parts.append(_marker(str(item), kind == "MARK_BEGIN"))
+        if kind in _LINE_ENDS:
+            end_column = (item.column or 0) + (len(item) - 1 if kind == "TEXT_LINE" else 0)
+            span = Span(first.line or 0, first.column or 0, item.line or 0, end_column)
+            if parts:
+                lines.append(TextLine(tuple(parts), span=span))
+            elif kind != "EOT" or blank is not None:
+                lines.append(BlankLine(blank or "", span=span))
+            parts, first, blank = [], None, None
+    return tuple(lines)
+
+
 def _loose(children: list[Child]) -> tuple[LooseLine, ...]:
-    return tuple(c for c in children if isinstance(c, (TextLine, BlankLine, CaptionLine, PageMarker)))
+    """The loose lines of a block: what follows its head line and continuation lines."""
+    index = next(i for i, c in enumerate(children) if isinstance(c, Token) and c.type in ("NL", "EOT"))
+    index += 1
+    while index < len(children) and not isinstance(children[index], (Token, CaptionLine, PageMarker)):
+        index += 1
+    return _lines(children[index:])
 
 
 def _first_nl(children: list[Child]) -> Token:
@@ -269,16 +313,6 @@ def _rest(children: list[Child]) -> str:
         if isinstance(child, Token) and child.type == "REST":
             return str(child)
     return ""
-
-
-def _prose_parts(tokens: list[Token]) -> tuple[Prose | Marker, ...]:
-    parts: list[Prose | Marker] = []
-    for token in tokens:
-        if token.type == "TEXT":
-            parts.append(Prose(str(token)))
-        elif token.type in ("MARK_BEGIN", "MARK_END"):
-            parts.append(_marker(str(token), token.type == "MARK_BEGIN"))
-    return tuple(parts)
 
 
 def _marker(text: str, begins: bool) -> Marker:
@@ -301,14 +335,9 @@ class _ToModel(Transformer[Token, Any]):
 
     def body(self, children: list[Child]) -> tuple[tuple[LooseLine, ...], tuple[Block, ...]]:
         """body: _tail _header_block* paragraph* signature?"""
-        lead: list[LooseLine] = []
-        blocks: list[Block] = []
-        for child in children:
-            if isinstance(child, (TextLine, BlankLine, CaptionLine, PageMarker)) and not blocks:
-                lead.append(child)
-            else:
-                blocks.append(child)
-        return tuple(lead), tuple(blocks)
+        start = next((i for i, c in enumerate(children)
+                      if not isinstance(c, (Token, CaptionLine, PageMarker))), len(children))
+        return _lines(children[:start]), tuple(children[start:])
 
     # --------------------------------------------------------- publisher
     def publisher(self, children: list[Child]) -> Publisher:
@@ -419,19 +448,6 @@ class _ToModel(Transformer[Token, Any]):
         return True
 
     # ------------------------------------------------------- loose lines
-    def text_line(self, children: list[Child]) -> TextLine:
-        """text_line: _prose NL"""
-        return TextLine(_prose_parts(children), span=_line_span(children[0], children[-1]))
-
-    paragraph_text_line = text_line
-
-    def blank_line(self, children: list[Child]) -> BlankLine:
-        """blank_line: BLANK? NL | BLANK EOT"""
-        whitespace = str(children[0]) if len(children) == 2 else ""
-        return BlankLine(whitespace, span=_line_span(children[0], children[-1]))
-
-    paragraph_blank_line = blank_line
-
     def caption_line(self, children: list[Child]) -> CaptionLine:
         """caption_line: CAPTION (CAPTION_GAP CAPTION)* CAPTION_GAP? (NL | EOT)"""
         entries: list[CaptionEntry] = []
@@ -823,11 +839,16 @@ class _ToModel(Transformer[Token, Any]):
 
     # -------------------------------------------------------- paragraphs
     def paragraph(self, children: list[Child]) -> Paragraph:
-        """paragraph: PARAGRAPH_NUMBER portion? _prose? NL _paragraph_tail"""
+        """paragraph: PARAGRAPH_NUMBER portion? (TEXT | MARK_BEGIN | MARK_END)* BLANK?
+        (TEXT_LINE | NL | EOT) _paragraph_tail"""
         number_token = children[0]
-        nl = _first_nl(children)
-        head = children[1: children.index(nl)]
-        marking = next((c for c in head if isinstance(c, Portion)), None)
+        marking = children[1] if isinstance(children[1], Portion) else None
+        first = 2 if marking is not None else 1
+        end = next(i for i in range(first, len(children))
+                   if isinstance(children[i], Token) and children[i].type in _LINE_ENDS)
+        (head,) = _lines(children[first: end + 1]) or (None,)
+        parts = head.parts if isinstance(head, TextLine) else (
+            (Prose(head.whitespace),) if isinstance(head, BlankLine) and head.whitespace else ())
         text = str(number_token)
         prefix_end = next(i for i, ch in enumerate(text) if ch.isdigit())
         digits_end = prefix_end
@@ -837,12 +858,12 @@ class _ToModel(Transformer[Token, Any]):
         return Paragraph(
             number=int(number),
             marking=marking,
-            parts=_prose_parts([c for c in head if isinstance(c, Token)]),
+            parts=parts,
             number_digits=len(number),
             prefix=text[:prefix_end],
             dot_gap=text[digits_end:-1],
-            tail=_loose(children),
-            span=_line_span(number_token, nl),
+            tail=_lines(children[end + 1:]),
+            span=_line_span(number_token, children[end]),
         )
 
     def portion(self, children: list[Child]) -> Portion:

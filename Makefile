@@ -1,0 +1,27 @@
+# Two commands set up a fresh machine and do the work:
+#   make example   check the example cables shipped in tests/data
+#   make test      run the test suite (set CABLEMODEL_CORPUS to include the corpus tests)
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+
+.PHONY: example test lint clean
+
+$(BIN)/cablemodel: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e . --group dev
+	touch $@
+
+example: $(BIN)/cablemodel
+	$(BIN)/cablemodel check --statistics tests/data
+
+test: $(BIN)/cablemodel
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/cablemodel
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
