@@ -6,6 +6,17 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles: "ci" keeps property tests bounded; "long" for a thorough run
+# (CABLEMODEL_HYPOTHESIS_PROFILE=long pytest tests/test_properties.py tests/test_fuzz.py).
+settings.register_profile(
+    "ci", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("CABLEMODEL_HYPOTHESIS_PROFILE", "ci"))
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "05PARIS3759.txt"

@@ -14,8 +14,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-import cablemodel  # noqa: E402
-from cablemodel import model  # noqa: E402
+import cablemodel
+from cablemodel import model
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = DATA / "golden"
@@ -25,14 +25,27 @@ def summarize(cable: model.Cable) -> dict[str, Any]:
     banner = cable.banner
     eo = cable.eo
     instruction = eo.instruction if eo is not None else None
-    routing = [type(block).__name__ for block in cable.header_blocks
-               if isinstance(block, (model.Vzczc, model.Precedence, model.DeLine, model.ZnLine,
-                                     model.DtgLine, model.AddressBlock))]
+    routing = [
+        type(block).__name__
+        for block in cable.header_blocks
+        if isinstance(
+            block,
+            (
+                model.Vzczc,
+                model.Precedence,
+                model.DeLine,
+                model.ZnLine,
+                model.DtgLine,
+                model.AddressBlock,
+            ),
+        )
+    ]
     de = next((b for b in cable.blocks if isinstance(b, model.DeLine)), None)
     dtg = next((b for b in cable.blocks if isinstance(b, model.DtgLine)), None)
     addresses = [
         [block.kind.value, [address.plad for address in block.addresses]]
-        for block in cable.blocks if isinstance(block, model.AddressBlock)
+        for block in cable.blocks
+        if isinstance(block, model.AddressBlock)
     ]
     return {
         "reference_id": cable.reference_id,
@@ -47,32 +60,44 @@ def summarize(cable: model.Cable) -> dict[str, Any]:
         "de": None if de is None else [de.indicator.code, de.serial, de.section, de.day_time],
         "dtg": None if dtg is None or dtg.datetime is None else dtg.datetime.isoformat(),
         "addresses": addresses,
-        "banner": None if banner is None else {
+        "banner": None
+        if banner is None
+        else {
             "level": banner.level.value,
-            "section": None if banner.section is None else [banner.section.number, banner.section.total],
+            "section": None
+            if banner.section is None
+            else [banner.section.number, banner.section.total],
             "origin": banner.origin,
             "serial": banner.serial,
         },
         "captions": [caption.value for caption in cable.captions],
         "passing": list(cable.passing_lines),
-        "eo": None if eo is None else {
+        "eo": None
+        if eo is None
+        else {
             "order": eo.order,
             "instruction": type(instruction).__name__ if instruction is not None else None,
-            "date": instruction.date.isoformat() if isinstance(instruction, model.DeclassifyOn) else None,
+            "date": instruction.date.isoformat()
+            if isinstance(instruction, model.DeclassifyOn)
+            else None,
         },
         "text_tags": None if cable.tags_line is None else list(cable.tags_line.tags),
         "subject": cable.subject,
-        "ref": None if cable.ref is None else {
+        "ref": None
+        if cable.ref is None
+        else {
             "letters": list(cable.ref.letters),
             "cables": [[c.year, c.origin, c.serial] for c in cable.ref.cables],
         },
-        "classified_by": None if cable.classified_by is None else [
-            [reason.section, list(reason.letters)] for reason in cable.classified_by.reasons
-        ],
+        "classified_by": None
+        if cable.classified_by is None
+        else [[reason.section, list(reason.letters)] for reason in cable.classified_by.reasons],
         "paragraphs": [
             [p.number, None if p.marking is None else str(p.marking)] for p in cable.paragraphs
         ],
-        "page_markers": [[m.origin, m.serial, m.page, m.subpage, m.total] for m in cable.page_markers],
+        "page_markers": [
+            [m.origin, m.serial, m.page, m.subpage, m.total] for m in cable.page_markers
+        ],
         "signature": None if cable.signature is None else cable.signature.name,
     }
 
@@ -82,10 +107,13 @@ def golden_ids() -> list[str]:
 
 
 def write_all() -> None:
-    for path in sorted(DATA.glob("*.txt")):
-        summary = summarize(cablemodel.parse_file(path))
-        target = GOLDEN / f"{path.stem}.json"
-        target.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    """Rewrite the golden files that exist (add a new one by creating it empty)."""
+    for reference_id in golden_ids():
+        summary = summarize(cablemodel.parse_file(DATA / f"{reference_id}.txt"))
+        target = GOLDEN / f"{reference_id}.json"
+        target.write_text(
+            json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":

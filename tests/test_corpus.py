@@ -120,8 +120,11 @@ def test_subject_banner_and_section_are_found(corpus: Path, parsed: Parsed) -> N
         if BANNER_LINE.search(telegram) and rid not in NO_BANNER:
             if not cable.banners:
                 problems.append(f"{rid}: no banner found")
-            elif SECTION_LINE.search(telegram) and rid not in NO_SECTION:
-                if not any(banner.section is not None for banner in cable.banners):
-                    problems.append(f"{rid}: no SECTION found")
+            elif (
+                SECTION_LINE.search(telegram)
+                and rid not in NO_SECTION
+                and not any(banner.section is not None for banner in cable.banners)
+            ):
+                problems.append(f"{rid}: no SECTION found")
 
     assert problems == []

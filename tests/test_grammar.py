@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lark import Lark
+from lark import Lark, Tree
 
 from cablemodel import _parser
 
@@ -37,7 +37,9 @@ def test_strict_build_has_no_conflicts_or_collisions() -> None:
 
 def test_tree_parser_and_model_parser_agree(seed_text: str) -> None:
     tree = _parser.build_parser().parse(seed_text)
-    kinds = [child.data for child in tree.children[1].children if hasattr(child, "data")]
+    body = tree.children[1]
+    assert isinstance(body, Tree)
+    kinds = [child.data for child in body.children if isinstance(child, Tree)]
 
     assert kinds.count("paragraph") == 7
     assert kinds[0] == "notice"
@@ -54,8 +56,11 @@ def test_lark_is_imported_only_by_the_parser() -> None:
     offenders = [
         path.relative_to(ROOT).as_posix()
         for path in (ROOT / "src" / "cablemodel").rglob("*.py")
-        if path.name != "_parser.py" and ("import lark" in path.read_text(encoding="utf-8")
-                                          or "from lark" in path.read_text(encoding="utf-8"))
+        if path.name != "_parser.py"
+        and (
+            "import lark" in path.read_text(encoding="utf-8")
+            or "from lark" in path.read_text(encoding="utf-8")
+        )
     ]
 
     assert offenders == []
@@ -74,8 +79,13 @@ def test_every_rule_is_documented() -> None:
     parser = _parser.build_parser()
     rules = {str(rule.origin.name) for rule in parser.rules}
     rules |= {rule.alias for rule in parser.rules if rule.alias}
-    public = {name for name in rules if not name.startswith(("_", "__")) and name not in {"start", "body"}}
-    missing = sorted(name for name in public
-                     if f"`{name}`" not in doc and f"`{name}," not in doc and f" {name}`" not in doc)
+    public = {
+        name for name in rules if not name.startswith(("_", "__")) and name not in {"start", "body"}
+    }
+    missing = sorted(
+        name
+        for name in public
+        if f"`{name}`" not in doc and f"`{name}," not in doc and f" {name}`" not in doc
+    )
 
     assert missing == []

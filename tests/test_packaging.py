@@ -34,8 +34,10 @@ def test_wheel_contents(wheel: Path) -> None:
 
     assert "cablemodel/grammar/cable.lark" in names
     assert "cablemodel/py.typed" in names
-    assert {name.split("/")[0] for name in names} == {"cablemodel", wheel.name.split("-")[0]
-                                                      + "-" + wheel.name.split("-")[1] + ".dist-info"}
+    assert {name.split("/")[0] for name in names} == {
+        "cablemodel",
+        wheel.name.split("-")[0] + "-" + wheel.name.split("-")[1] + ".dist-info",
+    }
 
 
 @pytest.mark.slow
@@ -49,7 +51,11 @@ def test_wheel_parses_the_seed(wheel: Path, tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
     result = subprocess.run(
         [sys.executable, "-c", script, str(ROOT / "tests" / "data" / "05PARIS3759.txt")],
-        capture_output=True, text=True, check=True, env=env, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=tmp_path,
     )
     location, summary = result.stdout.splitlines()
 

@@ -21,8 +21,8 @@ from cablemodel.model import (
     DeclassifyOn,
     EoLine,
     Level,
-    PartialNotice,
     Paragraph,
+    PartialNotice,
     Portion,
     PortionLevel,
     Prose,
@@ -56,20 +56,38 @@ def _built_in_code() -> Cable:
     )
     blocks = (
         PartialNotice(),
-        Banner(Level.CONFIDENTIAL, section=Section(1, 2), origin="PARIS", serial=3759,
-               tail=(blank, CaptionLine((CaptionEntry(Caption.SIPDIS),)), blank)),
+        Banner(
+            Level.CONFIDENTIAL,
+            section=Section(1, 2),
+            origin="PARIS",
+            serial=3759,
+            tail=(blank, CaptionLine((CaptionEntry(Caption.SIPDIS),)), blank),
+        ),
         EoLine(12958, DeclassifyOn(date(2015, 5, 31))),
         TagsLine((TagEntry("FR"), TagEntry("PARM"))),
         Subject("MTCR POC MEETING (C)", tail=(blank,)),
         Ref((CableRef("SECSTATE", 96519),), tail=(blank,)),
         ClassifiedBy(
-            (ClassifiedWord(" EST COUNSELOR DRY FOR REASONS"),
-             Reason("1.4", (ReasonSeparator(","), ReasonLetter("B"), ReasonSeparator(","),
-                            ReasonLetter("D")))),
+            (
+                ClassifiedWord(" EST COUNSELOR DRY FOR REASONS"),
+                Reason(
+                    "1.4",
+                    (
+                        ReasonSeparator(","),
+                        ReasonLetter("B"),
+                        ReasonSeparator(","),
+                        ReasonLetter("D"),
+                    ),
+                ),
+            ),
             tail=(blank, blank),
         ),
-        Paragraph(1, Portion(PortionLevel.C), (Prose(" EST Counselor participated."),),
-                  tail=(blank, blank)),
+        Paragraph(
+            1,
+            Portion(PortionLevel.C),
+            (Prose(" EST Counselor participated."),),
+            tail=(blank, blank),
+        ),
         Signature("WOLFF"),
     )
     return Cable(publisher, blocks)
@@ -109,7 +127,7 @@ def test_editing_one_field_changes_exactly_that_part(seed_text: str) -> None:
     assert eo is not None
     index = cable.blocks.index(eo)
     later = attrs.evolve(eo, instruction=DeclassifyOn(date(2016, 6, 30)))
-    edited = attrs.evolve(cable, blocks=(*cable.blocks[:index], later, *cable.blocks[index + 1:]))
+    edited = attrs.evolve(cable, blocks=(*cable.blocks[:index], later, *cable.blocks[index + 1 :]))
 
     text = cablemodel.render(edited)
 
@@ -120,7 +138,9 @@ def test_editing_the_signature(seed_text: str) -> None:
     cable = cablemodel.parse(seed_text)
     signature = cable.blocks[-1]
     assert isinstance(signature, Signature)
-    edited = attrs.evolve(cable, blocks=(*cable.blocks[:-1], attrs.evolve(signature, name="STAPLETON")))
+    edited = attrs.evolve(
+        cable, blocks=(*cable.blocks[:-1], attrs.evolve(signature, name="STAPLETON"))
+    )
 
     assert cablemodel.render(edited) == seed_text[: -len("WOLFF")] + "STAPLETON"
 
@@ -134,8 +154,12 @@ def test_positions_take_no_part_in_equality(seed_text: str) -> None:
 
 
 def test_line_endings_and_byte_order_mark_are_kept(seed_text: str) -> None:
-    for text in (seed_text.replace("\n", "\r\n"), seed_text.replace("\n", "\r"), "\ufeff" + seed_text,
-                 seed_text + "\n"):
+    for text in (
+        seed_text.replace("\n", "\r\n"),
+        seed_text.replace("\n", "\r"),
+        "\ufeff" + seed_text,
+        seed_text + "\n",
+    ):
         cable = cablemodel.parse(text)
 
         assert cablemodel.render(cable) == text
@@ -143,7 +167,9 @@ def test_line_endings_and_byte_order_mark_are_kept(seed_text: str) -> None:
 
 
 def test_text_lines_keep_their_markers(seed_text: str) -> None:
-    cable = cablemodel.parse(seed_text.replace("contained in reftel.", "contained in reftel. End Summary."))
+    cable = cablemodel.parse(
+        seed_text.replace("contained in reftel.", "contained in reftel. End Summary.")
+    )
     first = cable.paragraphs[0]
     line = first.tail[2]
 

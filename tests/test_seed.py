@@ -58,7 +58,10 @@ def test_eo_tags_subject_ref_classified_by(seed_text: str) -> None:
     assert eo.order == 12958
     assert eo.instruction == DeclassifyOn(date(2015, 5, 31))
     assert cable.tags_line.tags == ("FR", "KSCA", "PARM", "PREL", "MNUC", "TSPA", "ETTC")
-    assert cable.subject == "MISSILE TECHNOLOGY CONTROL REGIME (MTCR): MAY 26, 2005 PARIS POC MEETING (C)"
+    assert (
+        cable.subject
+        == "MISSILE TECHNOLOGY CONTROL REGIME (MTCR): MAY 26, 2005 PARIS POC MEETING (C)"
+    )
     assert [(c.year, c.origin, c.serial) for c in ref.cables] == [(None, "SECSTATE", 96519)]
     assert ref.letters == ()
     assert [(r.section, r.letters) for r in classified.reasons] == [("1.4", ("b", "d"))]
@@ -69,11 +72,14 @@ def test_paragraphs_and_signature(seed_text: str) -> None:
     cable = cablemodel.parse(seed_text)
 
     assert [p.number for p in cable.paragraphs] == [1, 2, 3, 4, 5, 6, 7]
-    assert all(p.marking is not None and p.marking.level is PortionLevel.C for p in cable.paragraphs)
+    assert all(
+        p.marking is not None and p.marking.level is PortionLevel.C for p in cable.paragraphs
+    )
     assert {str(p.marking) for p in cable.paragraphs} == {"(C)"}
     assert cable.paragraphs[0].text == (
-        "EST Counselor participated in the May 26 MTCR Points-of-Contact (POC) meeting held at "
-        "the South Korean Embassy in Paris and delivered the substance of points contained in reftel."
+        "EST Counselor participated in the May 26 MTCR Points-of-Contact (POC) meeting held "
+        "at the South Korean Embassy in Paris and delivered the substance of points contained "
+        "in reftel."
     )
     # The stray SIPDIS line inside paragraph 2 stays in its place.
     second = cable.paragraphs[1]
@@ -88,13 +94,15 @@ def test_paragraphs_and_signature(seed_text: str) -> None:
 def test_positions(seed_text: str) -> None:
     cable = cablemodel.parse(seed_text)
     banner = cable.banner
-    assert banner is not None and banner.span is not None
+    assert banner is not None
+    assert banner.span is not None
     first = cable.paragraphs[0]
     assert first.span is not None
 
     assert (banner.span.line, banner.span.column) == (16, 1)
     assert (first.span.line, first.span.column) == (47, 1)
-    assert cable.signature is not None and cable.signature.span is not None
+    assert cable.signature is not None
+    assert cable.signature.span is not None
     assert cable.signature.span.line == seed_text.count("\n") + 1
 
 

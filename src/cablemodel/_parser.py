@@ -10,15 +10,20 @@ Each transformer method names the grammar rule it handles.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from datetime import date, datetime
 from importlib import resources
-from collections.abc import Iterator
 from typing import Any, Union
 
 from attrs import evolve
-
 from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+from lark.exceptions import (
+    UnexpectedCharacters,
+    UnexpectedEOF,
+    UnexpectedInput,
+    UnexpectedToken,
+    VisitError,
+)
 
 from .errors import CableSyntaxError
 from .model import (
@@ -89,8 +94,13 @@ from .model import (
 
 __all__ = ["grammar_text", "parse_text"]
 
-_MONTHS = {name: index for index, name in enumerate(
-    ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), start=1)}
+_MONTHS = {
+    name: index
+    for index, name in enumerate(
+        ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"),
+        start=1,
+    )
+}
 
 
 def grammar_text() -> str:
@@ -114,14 +124,25 @@ class _EndOfText:
             yield token
         if last is not None and not last.endswith("\n"):
             yield Token(
-                "EOT", "", start_pos=last.end_pos, line=last.end_line, column=last.end_column,
-                end_line=last.end_line, end_column=last.end_column, end_pos=last.end_pos,
+                "EOT",
+                "",
+                start_pos=last.end_pos,
+                line=last.end_line,
+                column=last.end_column,
+                end_line=last.end_line,
+                end_column=last.end_column,
+                end_pos=last.end_pos,
             )
 
 
 def _options(strict: bool) -> dict[str, Any]:
-    return {"parser": "lalr", "lexer": "contextual", "postlex": _EndOfText(), "strict": strict,
-            "maybe_placeholders": False}
+    return {
+        "parser": "lalr",
+        "lexer": "contextual",
+        "postlex": _EndOfText(),
+        "strict": strict,
+        "maybe_placeholders": False,
+    }
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,12 +169,12 @@ def parse_text(text: str) -> Cable:
         text = text.replace(newline, "\n")
     parser = _lark()
     try:
-        cable = parser.parse(text)
+        parsed: Any = parser.parse(text)
     except UnexpectedInput as error:
         raise _syntax_error(text, error) from None
     except VisitError as error:  # pragma: no cover - a transformer bug, not bad input
         raise error.orig_exc from error
-    assert isinstance(cable, Cable)
+    cable: Cable = parsed
     return evolve(cable, final_newline=text.endswith("\n"), newline=newline, bom=bom)
 
 
@@ -178,7 +199,7 @@ def _syntax_error(text: str, error: UnexpectedInput) -> CableSyntaxError:
         column = len(lines[-1]) + 1
         reason = "the text ends too early: " + _expected(error)
     elif isinstance(error, UnexpectedCharacters):
-        reason = f"unexpected character {text[error.pos_in_stream]!r}: " + _expected(error)
+        reason = f"unexpected character {text[error.pos_in_stream or 0]!r}: " + _expected(error)
     elif isinstance(error, UnexpectedToken) and error.token.type in ("$END", "EOT"):
         line, column = len(lines), len(lines[-1]) + 1
         reason = "the text ends too early: " + _expected(error)
@@ -222,8 +243,9 @@ def _describe(terminal: str) -> str:
 
 
 def _expected(error: UnexpectedInput) -> str:
-    expected = sorted({_describe(name) for name in getattr(error, "expected", ()) or ()
-                       if name != "$END"})
+    expected = sorted(
+        {_describe(name) for name in getattr(error, "expected", ()) or () if name != "$END"}
+    )
     if not expected:
         return "nothing more was expected"
     if len(expected) > 4:
@@ -259,7 +281,8 @@ _LINE_ENDS = frozenset(("TEXT_LINE", "NL", "EOT"))
 def _lines(items: list[Child]) -> tuple[LooseLine, ...]:
     """Cut a run of loose tokens and line objects into lines.
 
-    A line ends with a TEXT_LINE token (prose with its line end), an NL, or EOT.
+    A line ends with a TEXT_LINE token (prose with its line end), an NL, or EOT; a
+    BLANK_LINES token is one or more blank lines.
     """
     lines: list[LooseLine] = []
     parts: list[Prose | Marker] = []
@@ -274,6 +297,24 @@ def _lines(items: list[Child]) -> tuple[LooseLine, ...]:
             first = item
         if kind == "BLANK":
             blank = str(item)
+            continue
+        if kind == "BLANK_LINES":
+            segments = str(item).split("\n")[:-1]
+            line = item.line or 0
+            if parts:  # the first line end closes a line that ends in a marker
+                trailing = segments.pop(0)
+                if trailing:
+                    parts.append(Prose(trailing))
+                span = Span(
+                    first.line or 0, first.column or 0, line, (item.column or 0) + len(trailing)
+                )
+                lines.append(TextLine(tuple(parts), span=span))
+                parts = []
+                line += 1
+            for offset, whitespace in enumerate(segments):
+                end = 1 + len(whitespace)
+                lines.append(BlankLine(whitespace, span=Span(line + offset, 1, line + offset, end)))
+            first = None
             continue
         if kind == "TEXT_LINE":
             parts.append(Prose(str(item)[:-1]))
@@ -292,11 +333,20 @@ def _lines(items: list[Child]) -> tuple[LooseLine, ...]:
     return tuple(lines)
 
 
+def _end_of(line: LooseLine) -> tuple[int, int]:
+    assert line.span is not None
+    return line.span.end_line, line.span.end_column
+
+
 def _loose(children: list[Child]) -> tuple[LooseLine, ...]:
     """The loose lines of a block: what follows its head line and continuation lines."""
-    index = next(i for i, c in enumerate(children) if isinstance(c, Token) and c.type in ("NL", "EOT"))
+    index = next(
+        i for i, c in enumerate(children) if isinstance(c, Token) and c.type in ("NL", "EOT")
+    )
     index += 1
-    while index < len(children) and not isinstance(children[index], (Token, CaptionLine, PageMarker)):
+    while index < len(children) and not isinstance(
+        children[index], (Token, CaptionLine, PageMarker)
+    ):
         index += 1
     return _lines(children[index:])
 
@@ -335,8 +385,14 @@ class _ToModel(Transformer[Token, Any]):
 
     def body(self, children: list[Child]) -> tuple[tuple[LooseLine, ...], tuple[Block, ...]]:
         """body: _tail _header_block* paragraph* signature?"""
-        start = next((i for i, c in enumerate(children)
-                      if not isinstance(c, (Token, CaptionLine, PageMarker))), len(children))
+        start = next(
+            (
+                i
+                for i, c in enumerate(children)
+                if not isinstance(c, (Token, CaptionLine, PageMarker))
+            ),
+            len(children),
+        )
         return _lines(children[:start]), tuple(children[start:])
 
     # --------------------------------------------------------- publisher
@@ -386,8 +442,12 @@ class _ToModel(Transformer[Token, Any]):
     def well_formed_id(self, children: list[Child]) -> ReferenceId:
         """reference_id: ID_YEAR ID_ORIGIN ID_SERIAL NL"""
         year, origin, serial, nl = children
-        return ReferenceId(year=_full_year(int(year)), origin=str(origin), serial=int(serial),
-                           span=_line_span(year, nl))
+        return ReferenceId(
+            year=_full_year(int(year)),
+            origin=str(origin),
+            serial=int(serial),
+            span=_line_span(year, nl),
+        )
 
     def malformed_id(self, children: list[Child]) -> ReferenceId:
         """reference_id: ID_RAW NL"""
@@ -399,8 +459,12 @@ class _ToModel(Transformer[Token, Any]):
         try:
             value = datetime.fromisoformat(str(token))
         except ValueError:
-            raise CableSyntaxError(f"{str(token)!r} is not a real date and time", token.line or 0,
-                                   token.column or 0, str(token)) from None
+            raise CableSyntaxError(
+                f"{str(token)!r} is not a real date and time",
+                token.line or 0,
+                token.column or 0,
+                str(token),
+            ) from None
         return value, len(str(token)) > 16
 
     def created(self, children: list[Child]) -> tuple[datetime, bool]:
@@ -415,7 +479,9 @@ class _ToModel(Transformer[Token, Any]):
         """classification: CLASS_LEVEL (CAVEAT_SEP CAVEAT)* NL"""
         tokens = _tokens(children)
         caveats = tuple(str(t) for t in tokens if t.type == "CAVEAT")
-        return Classification(Level(str(tokens[0])), caveats, span=_line_span(tokens[0], tokens[-1]))
+        return Classification(
+            Level(str(tokens[0])), caveats, span=_line_span(tokens[0], tokens[-1])
+        )
 
     def unknown_classification(self, children: list[Child]) -> Classification:
         """classification: CLASSIFICATION_TEXT NL"""
@@ -458,14 +524,17 @@ class _ToModel(Transformer[Token, Any]):
                 continue
             text = str(token)
             spaced = text == "E F T O"
-            entries.append(CaptionEntry(Caption(text.replace(" ", "") if spaced else text), gap, spaced))
+            entries.append(
+                CaptionEntry(Caption(text.replace(" ", "") if spaced else text), gap, spaced)
+            )
             gap = ""
         return CaptionLine(tuple(entries), gap, span=_line_span(children[0], children[-1]))
 
     paragraph_caption_line = caption_line
 
     def page_marker(self, children: list[Child]) -> PageMarker:
-        """page_marker: MARKER_ORIGIN MARKER_SERIAL MARKER_PAGE MARKER_SUBPAGE? MARKER_OF MARKER_TOTAL REST? NL"""
+        """page_marker: MARKER_ORIGIN MARKER_SERIAL MARKER_PAGE MARKER_SUBPAGE? MARKER_OF
+        MARKER_TOTAL REST? (NL | EOT)"""
         by_type = {t.type: str(t) for t in children}
         serial_lead, serial = _split_lead(by_type["MARKER_SERIAL"])
         page_lead, page = _split_lead(by_type["MARKER_PAGE"])
@@ -497,8 +566,13 @@ class _ToModel(Transformer[Token, Any]):
     def vzczc(self, children: list[Child]) -> Vzczc:
         """vzczc: VZCZC VZCZC_CHANNEL VZCZC_NUMBER? REST? NL _tail"""
         by_type = {t.type: str(t) for t in _tokens(children)}
-        return Vzczc(by_type["VZCZC_CHANNEL"], by_type.get("VZCZC_NUMBER"), by_type.get("REST", ""),
-                     tail=_loose(children), span=_line_span(children[0], _first_nl(children)))
+        return Vzczc(
+            by_type["VZCZC_CHANNEL"],
+            by_type.get("VZCZC_NUMBER"),
+            by_type.get("REST", ""),
+            tail=_loose(children),
+            span=_line_span(children[0], _first_nl(children)),
+        )
 
     def precedence(self, children: list[Child]) -> Precedence:
         """precedence: PROSIGN ROUTING_INDICATOR+ REST? NL indicator_line* _tail"""
@@ -510,14 +584,24 @@ class _ToModel(Transformer[Token, Any]):
         span = _line_span(children[0], nl)
         if last is not None:
             span = Span(span.line, span.column, last.end_line, last.end_column)
-        return Precedence(str(children[0]), indicators, _rest(children), continuation,
-                          tail=_loose(children), span=span)
+        return Precedence(
+            str(children[0]),
+            indicators,
+            _rest(children),
+            continuation,
+            tail=_loose(children),
+            span=span,
+        )
 
     def indicator_line(self, children: list[Child]) -> IndicatorLine:
         """indicator_line: INDICATOR_START ROUTING_INDICATOR* REST? NL"""
         indicators = tuple(_indicator(t) for t in children if t.type == "ROUTING_INDICATOR")
-        return IndicatorLine(str(children[0]), indicators, _rest(children),
-                             span=_line_span(children[0], children[-1]))
+        return IndicatorLine(
+            str(children[0]),
+            indicators,
+            _rest(children),
+            span=_line_span(children[0], children[-1]),
+        )
 
     def de(self, children: list[Child]) -> DeLine:
         """de: DE_LABEL ROUTING_INDICATOR DE_SERIAL DE_SECTION? DE_TIME? REST? NL _tail"""
@@ -525,7 +609,9 @@ class _ToModel(Transformer[Token, Any]):
         serial_lead, serial = _split_lead(str(by_type["DE_SERIAL"]))
         section = by_type.get("DE_SECTION")
         day_time = by_type.get("DE_TIME")
-        day_time_lead, day_time_digits = _split_lead(str(day_time)) if day_time is not None else (" ", None)
+        day_time_lead, day_time_digits = (
+            _split_lead(str(day_time)) if day_time is not None else (" ", None)
+        )
         return DeLine(
             indicator=_indicator(by_type["ROUTING_INDICATOR"]),
             serial=int(serial[1:]),
@@ -611,9 +697,15 @@ class _ToModel(Transformer[Token, Any]):
         """address_line: ADDRESS_START address_tail NL"""
         start, tail, nl = children
         address = Address(
-            plad=tail.plad, indicator=str(start), precedence=tail.precedence, sequence=tail.sequence,
-            indicator_lead="", plad_lead=tail.plad_lead, precedence_lead=tail.precedence_lead,
-            sequence_lead=tail.sequence_lead, rest=tail.rest,
+            plad=tail.plad,
+            indicator=str(start),
+            precedence=tail.precedence,
+            sequence=tail.sequence,
+            indicator_lead="",
+            plad_lead=tail.plad_lead,
+            precedence_lead=tail.precedence_lead,
+            sequence_lead=tail.sequence_lead,
+            rest=tail.rest,
         )
         return AddressLine(address, span=_line_span(start, nl))
 
@@ -654,7 +746,7 @@ class _ToModel(Transformer[Token, Any]):
         return Section(
             number=int(number),
             total=int(total),
-            digits=len(number) if len(number) == len(total) else len(number),
+            digits=len(number),
             word=parts[0][1],
             of_word=parts[2][1],
             leads=(parts[0][0], parts[1][0], parts[2][0], parts[3][0]),
@@ -662,14 +754,18 @@ class _ToModel(Transformer[Token, Any]):
 
     def passing(self, children: list[Child]) -> Passing:
         """passing: PASSING NL _tail"""
-        return Passing(str(children[0]), tail=_loose(children), span=_line_span(children[0], children[1]))
+        return Passing(
+            str(children[0]), tail=_loose(children), span=_line_span(children[0], children[1])
+        )
 
     def eo(self, children: list[Child]) -> EoLine:
         """eo: EO_LABEL EO_ORDER EO_COLON? DECL_LABEL? declassification? REST? NL _tail"""
         by_type = {t.type: str(t) for t in _tokens(children)}
         order_lead, order = _split_lead(by_type["EO_ORDER"])
-        instruction = next((c for c in children if isinstance(c, (DeclassifyOn, NotApplicable,
-                                                                   Exemptions, Oadr))), None)
+        instruction = next(
+            (c for c in children if isinstance(c, (DeclassifyOn, NotApplicable, Exemptions, Oadr))),
+            None,
+        )
         # A DECL date that names no real day stays text, in front of the rest.
         unreadable = next((c for c in children if type(c) is str), "")
         return EoLine(
@@ -696,7 +792,9 @@ class _ToModel(Transformer[Token, Any]):
             order, year, month, day = "YMD", first, second, third
         else:
             order, year, month, day = "MDY", third, first, second
-        year_value = int(year) if len(year) == 4 else _full_year(int(year)) if len(year) == 2 else -1
+        year_value = (
+            int(year) if len(year) == 4 else _full_year(int(year)) if len(year) == 2 else -1
+        )
         try:
             value = date(year_value, int(month), int(day))
         except ValueError:  # not a real day: the EO line keeps it as text
@@ -733,13 +831,21 @@ class _ToModel(Transformer[Token, Any]):
         head = children[: children.index(nl)]
         entries, rest = _tag_entries(head[1:])
         continuation = tuple(c for c in children if isinstance(c, TagsContinuation))
-        return TagsLine(entries, str(children[0]), rest, continuation, tail=_loose(children),
-                        span=_line_span(children[0], nl))
+        return TagsLine(
+            entries,
+            str(children[0]),
+            rest,
+            continuation,
+            tail=_loose(children),
+            span=_line_span(children[0], nl),
+        )
 
     def tags_continuation(self, children: list[Child]) -> TagsContinuation:
         """tags_continuation: TAG_LINE_START _tag_piece* REST? NL"""
         entries, rest = _tag_entries(children[1:-1])
-        return TagsContinuation(str(children[0]), entries, rest, span=_line_span(children[0], children[-1]))
+        return TagsContinuation(
+            str(children[0]), entries, rest, span=_line_span(children[0], children[-1])
+        )
 
     def subject(self, children: list[Child]) -> Subject:
         """subject: SUBJECT_LABEL SUBJECT_TEXT? NL subject_continuation* _tail"""
@@ -747,8 +853,14 @@ class _ToModel(Transformer[Token, Any]):
         text = next((str(t) for t in tokens if t.type == "SUBJECT_TEXT"), "")
         lead, text = _split_lead(text)
         continuation = tuple(c for c in children if isinstance(c, str) and not isinstance(c, Token))
-        return Subject(text, str(children[0]), lead, continuation, tail=_loose(children),
-                       span=_line_span(children[0], _first_nl(children)))
+        return Subject(
+            text,
+            str(children[0]),
+            lead,
+            continuation,
+            tail=_loose(children),
+            span=_line_span(children[0], _first_nl(children)),
+        )
 
     def subject_continuation(self, children: list[Child]) -> str:
         """subject_continuation: SUBJECT_TEXT NL"""
@@ -757,10 +869,15 @@ class _ToModel(Transformer[Token, Any]):
     def ref(self, children: list[Child]) -> Ref:
         """ref: REF_LABEL _ref_piece* NL ref_continuation* _tail"""
         nl = _first_nl(children)
-        head = children[1: children.index(nl)]
+        head = children[1 : children.index(nl)]
         continuation = tuple(c for c in children if isinstance(c, RefLine))
-        return Ref(_ref_pieces(head), str(children[0]), continuation, tail=_loose(children),
-                   span=_line_span(children[0], nl))
+        return Ref(
+            _ref_pieces(head),
+            str(children[0]),
+            continuation,
+            tail=_loose(children),
+            span=_line_span(children[0], nl),
+        )
 
     def ref_continuation(self, children: list[Child]) -> RefLine:
         """ref_continuation: REF_CONTINUATION_START? _ref_piece+ NL"""
@@ -812,16 +929,23 @@ class _ToModel(Transformer[Token, Any]):
     def classified_by(self, children: list[Child]) -> ClassifiedBy:
         """classified_by: CLASSIFIED_LABEL _classified_piece* NL classified_continuation* _tail"""
         nl = _first_nl(children)
-        head = children[1: children.index(nl)]
+        head = children[1 : children.index(nl)]
         continuation = tuple(c for c in children if isinstance(c, ClassifiedLine))
-        return ClassifiedBy(_classified_pieces(head), str(children[0]), continuation,
-                            tail=_loose(children), span=_line_span(children[0], nl))
+        return ClassifiedBy(
+            _classified_pieces(head),
+            str(children[0]),
+            continuation,
+            tail=_loose(children),
+            span=_line_span(children[0], nl),
+        )
 
     def classified_continuation(self, children: list[Child]) -> ClassifiedLine:
         """classified_continuation: _classified_piece+ NL"""
         nl = children[-1]
-        return ClassifiedLine(_classified_pieces(children[:-1]),
-                              span=Span(nl.line or 0, 1, nl.line or 0, nl.column or 0))
+        return ClassifiedLine(
+            _classified_pieces(children[:-1]),
+            span=Span(nl.line or 0, 1, nl.line or 0, nl.column or 0),
+        )
 
     def reason(self, children: list[Child]) -> Reason:
         """reason: REASON_SECTION (REASON_SEP | REASON_LETTER)*"""
@@ -844,11 +968,19 @@ class _ToModel(Transformer[Token, Any]):
         number_token = children[0]
         marking = children[1] if isinstance(children[1], Portion) else None
         first = 2 if marking is not None else 1
-        end = next(i for i in range(first, len(children))
-                   if isinstance(children[i], Token) and children[i].type in _LINE_ENDS)
-        (head,) = _lines(children[first: end + 1]) or (None,)
-        parts = head.parts if isinstance(head, TextLine) else (
-            (Prose(head.whitespace),) if isinstance(head, BlankLine) and head.whitespace else ())
+        end = next(
+            i
+            for i in range(first, len(children))
+            if isinstance(children[i], Token) and children[i].type in _LINE_ENDS
+        )
+        (head,) = _lines(children[first : end + 1]) or (None,)
+        parts = (
+            head.parts
+            if isinstance(head, TextLine)
+            else (
+                (Prose(head.whitespace),) if isinstance(head, BlankLine) and head.whitespace else ()
+            )
+        )
         text = str(number_token)
         prefix_end = next(i for i, ch in enumerate(text) if ch.isdigit())
         digits_end = prefix_end
@@ -862,8 +994,10 @@ class _ToModel(Transformer[Token, Any]):
             number_digits=len(number),
             prefix=text[:prefix_end],
             dot_gap=text[digits_end:-1],
-            tail=_lines(children[end + 1:]),
-            span=_line_span(number_token, children[end]),
+            tail=_lines(children[end + 1 :]),
+            span=_line_span(number_token, children[end])
+            if head is None
+            else Span(number_token.line or 0, number_token.column or 0, *_end_of(head)),
         )
 
     def portion(self, children: list[Child]) -> Portion:

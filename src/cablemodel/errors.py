@@ -25,7 +25,8 @@ class CableSyntaxError(CableError, ValueError):
 
     def __str__(self) -> str:
         caret = " " * (self.column - 1) + "^"
-        return f"line {self.line}, column {self.column}: {self.reason}\n    {self.source_line}\n    {caret}"
+        where = f"line {self.line}, column {self.column}"
+        return f"{where}: {self.reason}\n    {self.source_line}\n    {caret}"
 
     def __reduce__(self) -> tuple[type[CableSyntaxError], tuple[str, int, int, str]]:
         return (type(self), (self.reason, self.line, self.column, self.source_line))

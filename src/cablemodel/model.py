@@ -14,9 +14,9 @@ This module imports neither lark nor cattrs.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
-from typing import Any, Callable, TypeVar, Union
+from typing import Any, TypeVar, Union
 
 from attrs import field, frozen
 
@@ -77,8 +77,8 @@ __all__ = [
     "Span",
     "Subject",
     "TagEntry",
-    "TagsLine",
     "TagsContinuation",
+    "TagsLine",
     "TextLine",
     "Topic",
     "Vzczc",
@@ -741,7 +741,9 @@ class Subject:
     @property
     def subject(self) -> str:
         """The whole subject, its lines joined by single spaces."""
-        return " ".join(" ".join(line.split()) for line in (self.text, *self.continuation) if line.strip())
+        return " ".join(
+            " ".join(line.split()) for line in (self.text, *self.continuation) if line.strip()
+        )
 
 
 @frozen
@@ -1224,7 +1226,7 @@ def _emit_de(block: DeLine, out: list[str]) -> None:
 
 def _emit_zn(block: ZnLine, out: list[str]) -> None:
     leads = block.signal_leads or (" ",) * len(block.signals)
-    signals = "".join(lead + signal for lead, signal in zip(leads, block.signals))
+    signals = "".join(lead + signal for lead, signal in zip(leads, block.signals, strict=False))
     out.append(f"{block.kind}{block.letters_lead}{block.letters}{signals}{block.rest}\n")
     _emit_lines(block.tail, out)
 
@@ -1365,7 +1367,9 @@ def _emit_classified_pieces(pieces: tuple[ClassifiedPiece, ...], out: list[str])
                 out.append(item.text)
             else:
                 out.append(
-                    item.lead + ("(" if item.open_paren else "") + item.letter
+                    item.lead
+                    + ("(" if item.open_paren else "")
+                    + item.letter
                     + (")" if item.close_paren else "")
                 )
 
