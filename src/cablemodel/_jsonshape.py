@@ -156,10 +156,21 @@ def build_schema(dump_default: Callable[[object, Any], object]) -> dict[str, Any
             defs[cls.__name__] = generator.class_schema(cls)
     for members, name in sorted(current.unions.items(), key=lambda item: item[1]):
         ordered = [cls for cls in current.classes if cls in members]
+        # if/then on the tag rather than oneOf: a validator checks one branch, not all
+        # of them, and reports the errors of the branch the tag names.
         defs[name] = {
             "description": f"One of: {', '.join(repr(current.tags[cls]) for cls in ordered)}"
             f" (the {TAG_KEY!r} key says which).",
-            "oneOf": [{"$ref": f"#/$defs/{cls.__name__}"} for cls in ordered],
+            "type": "object",
+            "properties": {TAG_KEY: {"enum": [current.tags[cls] for cls in ordered]}},
+            "required": [TAG_KEY],
+            "allOf": [
+                {
+                    "if": {"properties": {TAG_KEY: {"const": current.tags[cls]}}},
+                    "then": {"$ref": f"#/$defs/{cls.__name__}"},
+                }
+                for cls in ordered
+            ],
         }
     for kind in current.enums:
         defs[kind.__name__] = {
@@ -184,7 +195,7 @@ def build_schema(dump_default: Callable[[object, Any], object]) -> dict[str, Any
 
 def _summary(obj: type) -> str:
     doc = obj.__doc__ or obj.__name__
-    return " ".join(doc.strip().split("\n\n")[0].split())
+    return " ".join(doc.strip().split("\n\n")[0].split()).replace("``", "`")
 
 
 class _SchemaGenerator:
