@@ -10,7 +10,8 @@ back is an ordinary :class:`~cablemodel.model.Cable` and ``render()`` gives that
   gives the title; the texts of the tag links inside the cable boxes give the tags (each
   once, in page order); the two ``<pre>`` boxes give header and body. In the boxes only
   numeric character references are decoded (the site never escaped ``&`` or ``<``),
-  links are unwrapped, the paragraph anchor ``¶`` becomes a line break, presentational
+  links are unwrapped, the anchor ``¶`` before a numbered paragraph becomes a line
+  break (the one the site put before lettered references stays), presentational
   tags (``<br>``, ``<strong>``, ``<em>``, stray table tags) are dropped and trailing
   blanks are stripped from every line. Backslashes at line ends are part of the page
   text and are kept.
@@ -18,6 +19,8 @@ back is an ordinary :class:`~cablemodel.model.Cable` and ``render()`` gives that
   body; ``"`` quotes, ``\\`` escapes): a row has no title and no tags, so the cable has an
   empty title and no tags. The row id and the references column have no place in the
   text layout; :func:`iter_csv_records` yields them next to the cable.
+* :func:`iter_sources` reads files and directory trees of all three formats (the text
+  layout, pages, dumps), for the command line; :func:`detect_format` tells them apart.
 
 Only the standard library (``html.parser``, ``csv``) is used.
 """
@@ -28,16 +31,17 @@ import csv
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Literal, Union
 
+import attrs
 from attrs import frozen
 
 from ._parser import parse_text
-from .errors import CableError
+from .errors import CableError, CableSyntaxError
 from .model import NBSP, Cable
 
 __all__ = [
@@ -73,8 +77,13 @@ CSV_COLUMNS = (
 
 _METADATA_COLUMNS = ("Reference ID", "Created", "Released", "Classification", "Origin")
 _HEADING_PREFIX = "Viewing cable "
-# Tags the site never used for cable text; hand-edited pages carry a few of them.
+# HTML that hand-edited pages put into the boxes; it is dropped. Any other tag-like
+# text in a box (<<Israel>>) is cable text and stays.
 _PRESENTATIONAL_TAGS = frozenset({"br", "strong", "em", "td", "tr", "table"})
+# Numbered paragraphs get an anchor that becomes a line break; the site's anchors
+# before lettered references (#parB) are plain links whose pilcrow stays.
+_PARAGRAPH_ANCHOR = re.compile(r"#par\d+")
+_HTML_BLANKS = re.compile(r"[ \t\n\r\f]+")
 _TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?")
 
 
@@ -146,7 +155,7 @@ def _layout(
         values.append(released)
     labels += ["Classification", "Origin"]
     values += [classification, origin]
-    for label, value in zip(labels, values):
+    for label, value in zip(labels, values, strict=True):
         if not value or "\n" in value:
             raise ValueError(f"{label} value {value!r} is empty or spans lines")
     if "\n" in title:
@@ -253,13 +262,16 @@ class _PageReader(HTMLParser):
             if self._tag_text is not None and char is not None:
                 self._tag_text.append(char)
         elif char is not None:
-            self.handle_data_outside(char)
+            self._text_outside(char)
 
     def handle_entityref(self, name: str) -> None:
+        # named references stay as written: the site never escaped "&" (R&D;, &stick)
         if self._events is not None:
             self._events.append((self._offset(), "raw", None))
         else:
-            self.handle_data_outside("&" + name + ";")
+            start = self._offset()
+            end = start + len(name) + 1
+            self._text_outside(self._page[start : end + (self._page[end : end + 1] == ";")])
 
     def handle_comment(self, data: str) -> None:
         self._raw_event()
@@ -277,7 +289,7 @@ class _PageReader(HTMLParser):
         if self._events is not None:
             self._events.append((self._offset(), "raw", None))
 
-    def handle_data_outside(self, text: str) -> None:
+    def _text_outside(self, text: str) -> None:
         if self._heading is not None:
             self._heading.append(text)
         elif self._cell is not None:
@@ -293,7 +305,7 @@ class _PageReader(HTMLParser):
             stop = events[index + 1][0] if index + 1 < len(events) else end
             raw = self._page[start:stop]
             if kind == "start:a":
-                if value is not None and value.startswith("#par"):
+                if value is not None and _PARAGRAPH_ANCHOR.fullmatch(value):
                     out.append("\n")  # the paragraph anchor becomes a line break
                     in_anchor = True
                 continue
@@ -302,8 +314,7 @@ class _PageReader(HTMLParser):
                 continue
             if in_anchor:
                 continue
-            name = kind.partition(":")[2]
-            if kind != "data" and name in _PRESENTATIONAL_TAGS:
+            if kind.partition(":")[2] in _PRESENTATIONAL_TAGS:
                 continue
             out.append(value if kind == "charref" and value is not None else raw)
         return "".join(out)
@@ -319,8 +330,22 @@ def _numeric_char(name: str) -> str | None:
 
 
 def _strip_line_ends(text: str) -> str:
-    # blanks only: a no-break space or a tab at a line end is cable text
-    return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+    # blanks and tabs only: a no-break space at a line end is layout (the Tags line)
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+
+
+def _read_page(page: str) -> _PageReader:
+    # The site's side bars (thousands of links) come before the heading of the cable;
+    # starting there is four times faster. A page of another design is read whole.
+    start = page.find("<h3>" + _HEADING_PREFIX)
+    parts = (page[start:], page) if start > 0 else (page,)
+    for part in parts:
+        reader = _PageReader(part)
+        reader.feed(part)
+        reader.close()
+        if reader.header_cells and reader.boxes:
+            break
+    return reader
 
 
 def cable_text_from_html(page: str, *, keep_released: bool = False) -> str:
@@ -329,15 +354,14 @@ def cable_text_from_html(page: str, *, keep_released: bool = False) -> str:
     ``keep_released`` adds the page's ``Released`` label and value, which the layout of
     the reference cable does not have. Raises :class:`CablePageError`.
     """
-    reader = _PageReader(page)
-    reader.feed(page)
-    reader.close()
+    reader = _read_page(page)
     if not reader.header_cells:
         raise CablePageError(
             "no metadata table (<table class='cable'> with Reference ID, Created, "
             "Released, Classification, Origin)"
         )
-    metadata = dict(zip(reader.header_cells, reader.value_cells))
+    # a later row ("Appears in these articles") may add cells: the first five count
+    metadata = dict(zip(reader.header_cells, reader.value_cells, strict=False))
     for column in _METADATA_COLUMNS:
         if column == "Released" and not keep_released:
             continue
@@ -359,7 +383,7 @@ def cable_text_from_html(page: str, *, keep_released: bool = False) -> str:
             classification=metadata["Classification"],
             origin=metadata["Origin"],
             title=title,
-            tags=dict.fromkeys(reader.tags),
+            tags=dict.fromkeys(tag for tag in reader.tags if tag),
             header=header,
             body=body,
         )
@@ -372,7 +396,8 @@ def _title(headings: list[str], reference_id: str) -> str:
     prefix = f"{_HEADING_PREFIX}{reference_id},"
     for heading in headings:
         if heading.startswith(prefix):
-            return heading[len(prefix) :].strip(" ")
+            # the heading is rendered HTML: runs of blanks show as one
+            return _HTML_BLANKS.sub(" ", heading[len(prefix) :]).strip(" ")
     raise CablePageError(f"no heading 'Viewing cable {reference_id}, <title>'")
 
 
@@ -380,6 +405,12 @@ def _page_timestamp(value: str, label: str) -> str:
     if not _TIMESTAMP.fullmatch(value):
         raise CablePageError(f"{label} value {value!r} is not YYYY-MM-DD HH:MM")
     return value if len(value) == 19 else value + ":00"
+
+
+def _read_exact(path: str | os.PathLike[str], encoding: str) -> str:
+    """A file's text with its line endings as stored."""
+    with open(path, encoding=encoding, newline="") as handle:
+        return handle.read()
 
 
 def read_html(page: str, *, keep_released: bool = False) -> Cable:
@@ -394,7 +425,7 @@ def read_html(page: str, *, keep_released: bool = False) -> Cable:
 
 def parse_html_file(path: str | os.PathLike[str], *, keep_released: bool = False) -> Cable:
     """Parse a cablegate HTML page file (UTF-8); page errors name the file."""
-    page = Path(path).read_text(encoding="utf-8")
+    page = _read_exact(path, "utf-8")
     try:
         return read_html(page, keep_released=keep_released)
     except CablePageError as error:
@@ -408,9 +439,9 @@ def parse_html_file(path: str | os.PathLike[str], *, keep_released: bool = False
 class CsvRecord:
     """One row of ``cables.csv``: the cable plus the two columns it has no place for.
 
-    ``row`` is the 1-based record number in the file (a header row counts), ``row_id``
-    the dump's own id column, ``references`` the referenced cable ids of the
-    ``references`` column, split at commas.
+    ``row`` is the 1-based record number in the file (a column-name row counts, blank
+    lines do not), ``row_id`` the dump's own id column, ``references`` the referenced
+    cable ids of the ``references`` column, split at commas.
     """
 
     row: int
@@ -433,19 +464,29 @@ def _is_column_row(fields: list[str]) -> bool:
     return [field.strip().lower().replace(" ", "_") for field in fields] == list(CSV_COLUMNS)
 
 
-def _record(row: int, line: int, fields: list[str]) -> CsvRecord:
-    """The record of one CSV row; raises :class:`CableRowError`."""
+@frozen
+class _RowText:
+    """A CSV row turned into the text layout, before parsing."""
+
+    row: int
+    line: int
+    row_id: str
+    references: tuple[str, ...]
+    reference_id: str
+    text: str
+
+
+def _row_text(row: int, line: int, fields: list[str], source: str | None) -> _RowText:
+    """The text layout of one CSV row; raises :class:`CableRowError`."""
     if len(fields) != len(CSV_COLUMNS):
-        raise CableRowError(
-            row, line, f"expected {len(CSV_COLUMNS)} columns ({', '.join(CSV_COLUMNS)}), "
-            f"found {len(fields)}"
-        )
+        columns = ", ".join(CSV_COLUMNS)
+        reason = f"expected {len(CSV_COLUMNS)} columns ({columns}), found {len(fields)}"
+        raise CableRowError(row, line, reason, source)
     row_id, date_text, reference_id, origin, classification, references, header, body = fields
     created = _csv_date(date_text)
     if created is None:
-        raise CableRowError(
-            row, line, f"date {date_text!r} is neither M/D/YYYY H:MM nor YYYY-MM-DD HH:MM"
-        )
+        reason = f"date {date_text!r} is neither M/D/YYYY H:MM nor YYYY-MM-DD HH:MM"
+        raise CableRowError(row, line, reason, source)
     try:
         text = _layout(
             reference_id=reference_id.strip(),
@@ -457,90 +498,93 @@ def _record(row: int, line: int, fields: list[str]) -> CsvRecord:
             header=header if header else None,
             body=body,
         )
-        cable = parse_text(text)
-    except ValueError as error:  # CableSyntaxError is a ValueError too
-        label = reference_id.strip() or "?"
-        raise CableRowError(row, line, f"{label}: {error}") from error
+    except ValueError as error:
+        raise CableRowError(row, line, str(error), source) from None
     refs = tuple(ref.strip() for ref in references.split(",") if ref.strip())
-    return CsvRecord(row=row, row_id=row_id.strip(), references=refs, cable=cable)
+    return _RowText(row, line, row_id.strip(), refs, reference_id.strip(), text)
 
 
-def _csv_rows(stream: IO[str]) -> Iterator[tuple[int, int, list[str]]]:
-    """(record number, first line, fields) of each row, read lazily."""
+def _parse_row(item: _RowText, source: str | None) -> CsvRecord:
+    try:
+        cable = parse_text(item.text)
+    except CableSyntaxError as error:
+        reason = f"{item.reference_id} is not a cable: {error}"
+        raise CableRowError(item.row, item.line, reason, source) from error
+    return CsvRecord(row=item.row, row_id=item.row_id, references=item.references, cable=cable)
+
+
+def _csv_items(stream: IO[str], source: str | None) -> Iterator[_RowText | CableRowError]:
+    """Each row's text layout, or its error; a failure of the CSV reader itself ends it."""
+    # csv's default limit of 128 KiB per field is below the longest cable bodies.
+    csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
     # MySQL's dump escapes quotes, backslashes and newlines with a backslash.
     reader = csv.reader(stream, delimiter=",", quotechar='"', escapechar="\\", strict=True)
     row = 0
     end_line = 0
-    for fields in reader:
-        row += 1
-        line = end_line + 1
-        end_line = reader.line_num
-        if not fields:  # a blank line between rows
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except (csv.Error, UnicodeDecodeError) as error:
+            yield CableRowError(row + 1, end_line + 1, f"unreadable CSV: {error}", source)
+            return
+        line, end_line = end_line + 1, reader.line_num
+        if not fields:  # a blank line
             continue
-        yield row, line, fields
+        row += 1
+        if row == 1 and _is_column_row(fields):
+            continue
+        try:
+            yield _row_text(row, line, fields, source)
+        except CableRowError as error:
+            yield error
 
 
-def _widen_field_limit() -> None:
-    # csv's default 128 KiB per field is below the longest cable bodies.
-    wanted = 64 * 1024 * 1024
-    if csv.field_size_limit() < wanted:
-        csv.field_size_limit(wanted)
+_FIELD_LIMIT = 64 * 1024 * 1024
 
 
-def _open_text(source: CsvSource, encoding: str) -> tuple[IO[str], bool, str | None]:
-    """A text stream for ``source``, whether we opened it, and the name for errors."""
+def _open_text(
+    source: CsvSource, encoding: str
+) -> tuple[IO[str], Callable[[], object], str | None]:
+    """A text stream for ``source``, how to let go of it, and its name for errors."""
     if isinstance(source, (str, os.PathLike)):
-        return open(source, encoding=encoding, newline=""), True, os.fspath(source)  # noqa: SIM115
+        stream = open(source, encoding=encoding, newline="")  # noqa: SIM115 closed by caller
+        return stream, stream.close, os.fspath(source)
+    name = getattr(source, "name", None)
+    label = name if isinstance(name, str) else None
     if isinstance(source, io.TextIOBase):
-        return source, False, getattr(source, "name", None)
+        return source, lambda: None, label
     binary: IO[bytes] = source  # type: ignore[assignment]
     wrapper = io.TextIOWrapper(binary, encoding=encoding, newline="")
-    return wrapper, False, getattr(binary, "name", None)
+    # detach, so the caller's binary file stays open when the wrapper goes away
+    return wrapper, wrapper.detach, label
 
 
 def iter_csv_records(source: CsvSource, *, encoding: str = "utf-8") -> Iterator[CsvRecord]:
     """Stream the rows of ``cables.csv`` as :class:`CsvRecord`, one at a time.
 
     ``source`` is a path or an open file (text opened with ``newline=""``, or binary).
-    A first row that names the columns is skipped. Memory stays constant: one row is
-    held at a time. Raises :class:`CableRowError` at the first bad row.
+    A first row that names the columns is skipped. One row is held at a time, so memory
+    stays constant whatever the size of the file. Raises :class:`CableRowError` at the
+    first bad row.
     """
-    _widen_field_limit()
-    stream, owned, name = _open_text(source, encoding)
-    name = None if name is None else str(name)
+    stream, release, name = _open_text(source, encoding)
     try:
-        for row, line, fields in _checked_rows(stream, name):
-            if row == 1 and _is_column_row(fields):
-                continue
-            try:
-                yield _record(row, line, fields)
-            except CableRowError as error:
-                raise CableRowError(error.row, error.line, error.reason, name) from error.__cause__
+        for item in _csv_items(stream, name):
+            if isinstance(item, CableRowError):
+                raise item
+            yield _parse_row(item, name)
     finally:
-        if owned:
-            stream.close()
-
-
-def _checked_rows(stream: IO[str], name: str | None) -> Iterator[tuple[int, int, list[str]]]:
-    """``_csv_rows`` with the reader's own failures turned into :class:`CableRowError`."""
-    rows = _csv_rows(stream)
-    last_row, last_line = 0, 0
-    while True:
-        try:
-            item = next(rows)
-        except StopIteration:
-            return
-        except (csv.Error, UnicodeDecodeError) as error:
-            raise CableRowError(last_row + 1, last_line + 1, f"unreadable CSV: {error}", name) from error
-        last_row, last_line = item[0], item[1]
-        yield item
+        release()
 
 
 def iter_csv(source: CsvSource, *, encoding: str = "utf-8") -> Iterator[Cable]:
     """Stream the cables of ``cables.csv`` one at a time (see :func:`iter_csv_records`).
 
-    Each cable has the row's reference id, date (as Created), classification, origin,
-    header box and body; it has an empty title and no tags, because a row has neither.
+    Each cable has the row's reference id, date (as Created, with ``:00`` seconds),
+    classification, origin, header box and body; its title is empty and it has no
+    tags, because a row has neither.
     """
     for record in iter_csv_records(source, encoding=encoding):
         yield record.cable
@@ -577,20 +621,26 @@ def detect_format(path: str | os.PathLike[str], head_bytes: bytes) -> InputForma
 
 @frozen
 class SourceItem:
-    """One cable read by :func:`iter_sources`, or the error that stopped it.
+    """One input read by :func:`iter_sources`: a cable, its text, or what went wrong.
 
-    ``path`` is the file; ``row`` the CSV record number (None for page and text files).
-    Exactly one of ``cable`` and ``error`` is set.
+    ``path`` is the file, ``row`` the CSV record number (None for page and text files),
+    ``text`` the cable in the text layout (what the parser reads; None when the page or
+    row could not be turned into it). ``cable`` is set when the text parsed (and parsing
+    was asked for); ``error`` is set when something failed - a
+    :class:`~cablemodel.errors.CableSyntaxError` comes with ``text``, so a report can
+    quote the line it names.
     """
 
     path: str
     input_format: InputFormat
+    text: str | None = None
     cable: Cable | None = None
     error: CableError | None = None
     row: int | None = None
 
     @property
     def location(self) -> str:
+        """``path``, or ``path:row`` for a CSV row."""
         return self.path if self.row is None else f"{self.path}:{self.row}"
 
 
@@ -601,6 +651,7 @@ def iter_sources(
     paths: Iterable[str | os.PathLike[str]],
     input_format: Literal["auto", "text", "html", "csv"] = "auto",
     *,
+    parse: bool = True,
     encoding: str = "utf-8",
 ) -> Iterator[SourceItem]:
     """Read every cable in ``paths`` (files and directory trees), lazily, in order.
@@ -609,12 +660,25 @@ def iter_sources(
     a dot; they contribute the files whose extension fits ``input_format`` (all of
     ``.txt``, ``.html``, ``.htm``, ``.csv`` for ``"auto"``). A file named explicitly is
     read whatever its extension. With ``"auto"`` each file's format comes from
-    :func:`detect_format`. A file or row that cannot be read yields an item with
-    ``error`` set, and reading goes on; a CSV file whose quoting breaks stops there.
+    :func:`detect_format`. A CSV file gives one item per row. With ``parse=False`` the
+    items carry only the text (for callers that parse elsewhere, e.g. in worker
+    processes). Nothing raises for bad input: a file, page or row that cannot be read
+    yields an item with ``error`` set and reading goes on (a CSV file whose quoting
+    breaks ends at that row).
     """
     for path in paths:
         for file_path in _walk(Path(path), input_format):
-            yield from _read_file(file_path, input_format, encoding)
+            for item in _read_file(file_path, input_format, encoding):
+                yield _parsed(item) if parse and item.text is not None else item
+
+
+def _parsed(item: SourceItem) -> SourceItem:
+    assert item.text is not None
+    try:
+        cable = parse_text(item.text)
+    except CableSyntaxError as error:
+        return attrs.evolve(item, error=error)
+    return attrs.evolve(item, cable=cable)
 
 
 def _walk(path: Path, input_format: str) -> Iterator[Path]:
@@ -630,45 +694,33 @@ def _walk(path: Path, input_format: str) -> Iterator[Path]:
 
 
 def _read_file(path: Path, input_format: str, encoding: str) -> Iterator[SourceItem]:
+    """The unparsed items of one file."""
     name = os.fspath(path)
-    fmt: InputFormat
+    # until the head is read, the extension is the best guess
+    fmt: InputFormat = _EXTENSIONS.get(path.suffix.lower(), "text")
+    if input_format != "auto":
+        fmt = input_format  # type: ignore[assignment]
     try:
         if input_format == "auto":
             with open(path, "rb") as handle:
                 fmt = detect_format(path, handle.read(_HEAD_SIZE))
-        else:
-            fmt = input_format  # type: ignore[assignment]
         if fmt == "csv":
-            yield from _read_csv_items(path, name, encoding)
+            with open(path, encoding=encoding, newline="") as stream:
+                for item in _csv_items(stream, name):
+                    if isinstance(item, CableRowError):
+                        yield SourceItem(name, fmt, error=item, row=item.row)
+                    else:
+                        yield SourceItem(name, fmt, text=item.text, row=item.row)
             return
-        text = path.read_text(encoding=encoding)
+        text = _read_exact(path, encoding)
     except (OSError, UnicodeDecodeError) as error:
-        reason = f"cannot read: {error.strerror if isinstance(error, OSError) else error}"
-        yield SourceItem(name, "text" if input_format == "auto" else fmt, error=CableSourceError(reason, name))
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        yield SourceItem(name, fmt, error=CableSourceError(f"cannot read: {reason}", name))
         return
-    try:
-        cable = read_html(text) if fmt == "html" else parse_text(text)
-    except CablePageError as error:
-        yield SourceItem(name, fmt, error=CablePageError(error.reason, name))
-    except CableError as error:
-        yield SourceItem(name, fmt, error=error)
-    else:
-        yield SourceItem(name, fmt, cable=cable)
-
-
-def _read_csv_items(path: Path, name: str, encoding: str) -> Iterator[SourceItem]:
-    _widen_field_limit()
-    with open(path, encoding=encoding, newline="") as stream:
+    if fmt == "html":
         try:
-            for row, line, fields in _checked_rows(stream, name):
-                if row == 1 and _is_column_row(fields):
-                    continue
-                try:
-                    record = _record(row, line, fields)
-                except CableRowError as error:
-                    failure = CableRowError(error.row, error.line, error.reason, name)
-                    yield SourceItem(name, "csv", error=failure, row=row)
-                else:
-                    yield SourceItem(name, "csv", cable=record.cable, row=row)
-        except CableRowError as error:  # the reader itself failed: the rest is unreadable
-            yield SourceItem(name, "csv", error=error, row=error.row)
+            text = cable_text_from_html(text)
+        except CablePageError as error:
+            yield SourceItem(name, fmt, error=CablePageError(error.reason, name))
+            return
+    yield SourceItem(name, fmt, text=text)
