@@ -75,8 +75,9 @@ def read_baseline(path: str) -> Baseline:
     if not isinstance(document, dict) or document.get("version") != _VERSION:
         raise BaselineError(f"{path}: not a cablemodel baseline (version {_VERSION} expected)")
     try:
-        entries = [Entry(item["path"], item["code"], item["fingerprint"])
-                   for item in document["findings"]]
+        entries = [
+            Entry(item["path"], item["code"], item["fingerprint"]) for item in document["findings"]
+        ]
     except (KeyError, TypeError):
         raise BaselineError(
             f"{path}: every baseline finding needs path, code and fingerprint"

@@ -9,6 +9,7 @@ always reported at error severity: a cable that does not parse was not checked.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import re
@@ -47,7 +48,8 @@ class Settings:
 
     layers: tuple[Layer, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    severity: tuple[tuple[str, Severity], ...] = ()
+    #: (layer, selector, severity); layer 0 is the file, 1 the command line.
+    severity: tuple[tuple[int, str, Severity], ...] = ()
     root: Path = field(factory=Path.cwd)
     source: str | None = None
 
@@ -76,13 +78,16 @@ class Settings:
         )
 
     def severity_of(self, finding: Finding) -> Severity:
+        """The configured severity: the last source that sets one for the code wins, and
+        within a source the most specific selector."""
         if finding.code == UNPARSEABLE_CODE:
             return finding.severity
-        best: tuple[int, Severity] | None = None
-        for selector, severity in self.severity:
-            if _matches(selector, finding.code) and (best is None or len(selector) >= best[0]):
-                best = (len(selector), severity)
-        return finding.severity if best is None else best[1]
+        matching = [
+            (layer, len(selector), severity)
+            for layer, selector, severity in self.severity
+            if _matches(selector, finding.code)
+        ]
+        return max(matching, key=lambda item: item[:2])[2] if matching else finding.severity
 
     def apply(self, path: str, findings: Sequence[Finding]) -> list[Finding]:
         """The findings of ``path`` that are reported, with their configured severity."""
@@ -91,7 +96,9 @@ class Settings:
             if not self.enabled(finding.code) or self.ignored_in(path, finding.code):
                 continue
             severity = self.severity_of(finding)
-            kept.append(finding if severity is finding.severity else evolve(finding, severity=severity))
+            kept.append(
+                finding if severity is finding.severity else evolve(finding, severity=severity)
+            )
         return kept
 
 
@@ -99,9 +106,11 @@ def find_pyproject(start: Path) -> Path | None:
     """The nearest pyproject.toml with a [tool.cablemodel] table, from ``start`` upward."""
     for directory in (start, *start.parents):
         candidate = directory / "pyproject.toml"
-        if candidate.is_file() and "tool" in (table := _read_toml(candidate)):
-            if isinstance(table["tool"], dict) and "cablemodel" in table["tool"]:
-                return candidate
+        if not candidate.is_file():
+            continue
+        tool = _read_toml(candidate).get("tool")
+        if isinstance(tool, dict) and "cablemodel" in tool:
+            return candidate
     return None
 
 
@@ -137,8 +146,11 @@ def load_settings(
     for selectors in (cli.select or (), cli.extend_select, cli.ignore):
         for selector in selectors:
             _check_selector(selector, "command line", known_codes)
-    severity = _severity_table(table.get("severity", {}), where, known_codes)
-    severity += _severity_flags(cli_severity, known_codes)
+    severity = [
+        (0, code, level)
+        for code, level in _severity_table(table.get("severity", {}), where, known_codes)
+    ]
+    severity += [(1, code, level) for code, level in _severity_flags(cli_severity, known_codes)]
     return Settings(
         layers=(file_layer, cli),
         per_file_ignores=_per_file_ignores(table.get("per-file-ignores", {}), where, known_codes),
@@ -207,21 +219,27 @@ def _severity_table(
     value: object, where: str, known_codes: Sequence[str]
 ) -> list[tuple[str, Severity]]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: severity must be a table of code = \"error|warning|info\"")
+        raise ConfigError(f'{where}: severity must be a table of code = "error|warning|info"')
     return [
         (_check_selector(code, f"{where}: severity", known_codes), _severity(level, where))
         for code, level in value.items()
     ]
 
 
-def _severity_flags(values: Sequence[str], known_codes: Sequence[str]) -> list[tuple[str, Severity]]:
+def _severity_flags(
+    values: Sequence[str], known_codes: Sequence[str]
+) -> list[tuple[str, Severity]]:
     pairs = []
     for value in values:
         code, equals, level = value.partition("=")
         if not equals:
             raise ConfigError(f"--severity {value!r}: expected CODE=error|warning|info")
-        pairs.append((_check_selector(code.strip(), "--severity", known_codes),
-                      _severity(level.strip(), "--severity")))
+        pairs.append(
+            (
+                _check_selector(code.strip(), "--severity", known_codes),
+                _severity(level.strip(), "--severity"),
+            )
+        )
     return pairs
 
 
@@ -237,8 +255,6 @@ def _severity(level: object, where: str) -> Severity:
 def _path_forms(path: str, root: Path) -> tuple[str, ...]:
     """The path as given, relative to the configuration's directory, and its file name."""
     forms = [PurePath(path).as_posix(), PurePath(path).name]
-    try:
+    with contextlib.suppress(ValueError):
         forms.append(Path(os.path.abspath(path)).relative_to(root).as_posix())
-    except ValueError:
-        pass
     return tuple(forms)

@@ -8,15 +8,15 @@ instead of raising; a file that cannot be read yields its ``OSError``.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import itertools
-import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
@@ -24,12 +24,18 @@ from .errors import CableSyntaxError
 from .model import Cable
 from .rules import Finding, Severity, validate
 
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future
+
 __all__ = [
     "SERIAL_THRESHOLD",
     "UNPARSEABLE_CODE",
     "UNPARSEABLE_NAME",
     "UNPARSEABLE_SUMMARY",
     "Result",
+    "check_bytes",
+    "check_file",
     "check_text",
     "iter_files",
     "iter_results",
@@ -108,6 +114,12 @@ def check_file(path: str, *, keep_cable: bool = False) -> Result:
         data = Path(path).read_bytes()
     except OSError as error:
         return Result(path, (), read_error=error)
+    return check_bytes(path, data, keep_cable=keep_cable)
+
+
+def check_bytes(path: str, data: bytes, *, keep_cable: bool = False) -> Result:
+    """Decode (UTF-8, line endings kept) and check one cable; bytes that are not UTF-8
+    give CM001 at the first bad byte."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -126,7 +138,7 @@ def iter_results(
     *,
     jobs: int | None = None,
     keep_cables: bool = False,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """Check each file and yield its ``Result`` in the order of ``paths``.
 
     ``jobs``: worker processes (default: the number of CPUs; 1 = in this process).
@@ -171,6 +183,9 @@ def _walk(directory: str, glob: str) -> Iterator[str]:
 
 
 def _iter_pooled(names: Iterator[str], workers: int, keep_cables: bool) -> Iterator[Result]:
+    # Imported here: a one-file check should not pay for the pool machinery.
+    from concurrent.futures import ProcessPoolExecutor
+
     _warm_up()
     batches = _batched(names, _BATCH_SIZE)
     pending: deque[Future[list[Result]]] = deque()
@@ -202,16 +217,16 @@ def _warm_up() -> None:
     """Build the parser and load the rules before forking, so workers inherit them."""
     from . import parse
 
-    try:
+    with contextlib.suppress(CableSyntaxError):
         parse("")
-    except CableSyntaxError:
-        pass
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    # fork reuses the parser already built in this process; elsewhere (macOS, Windows)
-    # the platform default is the only safe choice.
-    if sys.platform == "linux":
+    import multiprocessing
+
+    # fork reuses the parser already built in this process. macOS (fork is unsafe with
+    # its system libraries) and Windows (no fork) use the platform default.
+    if sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
 

@@ -1,0 +1,310 @@
+"""Output formats of ``cablemodel check``. Lines and columns are 1-based in every format.
+
+Text formats (full, concise, github) are written file by file as results arrive; the
+document formats (json, sarif, junit) are written once at the end. json-lines streams.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+from attrs import frozen
+
+from .rules import Finding, Severity
+
+__all__ = ["FORMATS", "MACHINE_FORMATS", "Checked", "Formatter", "RuleInfo", "make_formatter"]
+
+FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif", "junit")
+MACHINE_FORMATS = frozenset({"json", "json-lines", "sarif", "junit"})
+
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+@frozen
+class RuleInfo:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+
+
+@frozen
+class Checked:
+    """One checked file as reported: findings after configuration and baseline."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    lines: dict[int, str]
+    failed: bool
+
+
+def heading(path: str, finding: Finding) -> str:
+    """``path:line:col: CODE [severity] message`` (the concise format)."""
+    return (
+        f"{path}:{finding.line}:{finding.column}: {finding.code} "
+        f"[{finding.severity.value}] {finding.message}"
+    )
+
+
+def finding_json(path: str, finding: Finding) -> dict[str, Any]:
+    return {
+        "path": path,
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "model_path": finding.path,
+    }
+
+
+class Formatter:
+    """Writes one report to ``out``; ``add`` per file in order, then ``finish``."""
+
+    def __init__(self, out: TextIO, rules: Sequence[RuleInfo], version: str) -> None:
+        self.out = out
+        self.rules = rules
+        self.version = version
+
+    def add(self, checked: Checked) -> None:
+        """Called for every checked file, in output order."""
+
+    def finish(self) -> None:
+        """Called once after the last file."""
+
+
+class Concise(Formatter):
+    def add(self, checked: Checked) -> None:
+        for finding in checked.findings:
+            self.out.write(heading(checked.path, finding) + "\n")
+
+
+class Full(Formatter):
+    def add(self, checked: Checked) -> None:
+        for finding in checked.findings:
+            self.out.write(full_entry(checked.path, finding, checked.lines.get(finding.line)))
+
+
+def full_entry(path: str, finding: Finding, source_line: str | None) -> str:
+    """The heading, then the source line and a caret under the span, then a blank line."""
+    text = heading(path, finding) + "\n"
+    if source_line is not None:
+        gutter = " " * len(str(finding.line))
+        same_line = finding.end_line == finding.line
+        width = max(1, finding.end_column - finding.column) if same_line else 1
+        width = min(width, max(1, len(source_line) - finding.column + 1))
+        text += f" {finding.line} | {source_line}\n"
+        text += f" {gutter} | {' ' * (finding.column - 1)}{'^' * width}\n"
+    return text + "\n"
+
+
+class JsonLines(Formatter):
+    def add(self, checked: Checked) -> None:
+        for finding in checked.findings:
+            self.out.write(
+                json.dumps(finding_json(checked.path, finding), ensure_ascii=False) + "\n"
+            )
+
+
+class Json(Formatter):
+    def __init__(self, out: TextIO, rules: Sequence[RuleInfo], version: str) -> None:
+        super().__init__(out, rules, version)
+        self.items: list[dict[str, Any]] = []
+
+    def add(self, checked: Checked) -> None:
+        self.items.extend(finding_json(checked.path, finding) for finding in checked.findings)
+
+    def finish(self) -> None:
+        self.out.write(json.dumps(self.items, indent=2, ensure_ascii=False) + "\n")
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow-command message as @actions/core does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow-command property value as @actions/core does."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GitHub(Formatter):
+    """Annotations, then the complete report in a log group (GitHub shows only ten
+    annotations of each kind per step), and a Markdown table in $GITHUB_STEP_SUMMARY."""
+
+    def __init__(self, out: TextIO, rules: Sequence[RuleInfo], version: str) -> None:
+        super().__init__(out, rules, version)
+        self.entries: list[str] = []
+        self.rows: list[str] = []
+
+    def add(self, checked: Checked) -> None:
+        for finding in checked.findings:
+            properties = ",".join(
+                f"{key}={escape_property(str(value))}"
+                for key, value in (
+                    ("file", checked.path),
+                    ("line", finding.line),
+                    ("endLine", finding.end_line),
+                    ("col", finding.column),
+                    ("endColumn", finding.end_column),
+                    ("title", f"{finding.code} {finding.name}"),
+                )
+            )
+            command = _GITHUB_COMMAND[finding.severity]
+            self.out.write(f"::{command} {properties}::{escape_data(finding.message)}\n")
+            self.entries.append(full_entry(checked.path, finding, checked.lines.get(finding.line)))
+            self.rows.append(
+                f"| {_cell(checked.path)} | {finding.line}:{finding.column} | {finding.code} "
+                f"| {finding.severity.value} | {_cell(finding.message)} |"
+            )
+
+    def finish(self) -> None:
+        if self.entries:
+            self.out.write("::group::cablemodel: all findings\n")
+            self.out.write("".join(self.entries))
+            self.out.write("::endgroup::\n")
+        summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_path and self.rows:
+            with open(summary_path, "a", encoding="utf-8") as summary:
+                summary.write(
+                    "## cablemodel check\n\n| file | line:col | code | severity | message |\n"
+                )
+                summary.write("|---|---|---|---|---|\n" + "\n".join(self.rows) + "\n")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+class Sarif(Formatter):
+    def __init__(self, out: TextIO, rules: Sequence[RuleInfo], version: str) -> None:
+        super().__init__(out, rules, version)
+        self.results: list[dict[str, Any]] = []
+
+    def add(self, checked: Checked) -> None:
+        uri = checked.path.replace(os.sep, "/")
+        for finding in checked.findings:
+            self.results.append(
+                {
+                    "ruleId": finding.code,
+                    "level": _SARIF_LEVEL[finding.severity],
+                    "message": {"text": finding.message},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": uri},
+                                "region": {
+                                    "startLine": finding.line,
+                                    "startColumn": finding.column,
+                                    "endLine": finding.end_line,
+                                    "endColumn": finding.end_column,
+                                },
+                            }
+                        }
+                    ],
+                }
+            )
+
+    def finish(self) -> None:
+        rules = [
+            {
+                "id": info.code,
+                "name": info.name,
+                "shortDescription": {"text": info.summary},
+                "defaultConfiguration": {"level": _SARIF_LEVEL[info.severity]},
+            }
+            for info in self.rules
+        ]
+        document = {
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {"name": "cablemodel", "version": self.version, "rules": rules}
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": self.results,
+                }
+            ],
+        }
+        self.out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+class JUnit(Formatter):
+    """One test case per file; it fails when the file has a failing finding."""
+
+    def __init__(self, out: TextIO, rules: Sequence[RuleInfo], version: str) -> None:
+        super().__init__(out, rules, version)
+        from xml.etree import ElementTree  # only this format needs it
+
+        self.tree = ElementTree
+        self.suite = ElementTree.Element("testsuite", name="cablemodel")
+        self.tests = 0
+        self.failures = 0
+
+    def add(self, checked: Checked) -> None:
+        self.tests += 1
+        case = self.tree.SubElement(
+            self.suite, "testcase", name=checked.path, classname="cablemodel.check"
+        )
+        listing = _xml_safe(
+            "".join(heading(checked.path, finding) + "\n" for finding in checked.findings)
+        )
+        if checked.failed:
+            self.failures += 1
+            count = len(checked.findings)
+            failure = self.tree.SubElement(
+                case, "failure", message=f"{count} finding{'' if count == 1 else 's'}"
+            )
+            failure.text = listing
+        elif listing:
+            self.tree.SubElement(case, "system-out").text = listing
+
+    def finish(self) -> None:
+        counts = {
+            "tests": str(self.tests),
+            "failures": str(self.failures),
+            "errors": "0",
+            "skipped": "0",
+        }
+        self.suite.attrib.update(counts)
+        root = self.tree.Element("testsuites", {"name": "cablemodel", **counts})
+        root.append(self.suite)
+        self.tree.indent(root)
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        self.out.write(self.tree.tostring(root, encoding="unicode") + "\n")
+
+
+@functools.cache
+def _not_xml() -> re.Pattern[str]:
+    return re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(text: str) -> str:
+    """XML 1.0 cannot hold control characters (cables may contain them): show them as \\xNN."""
+    return _not_xml().sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+_FORMATTERS: dict[str, Callable[[TextIO, Sequence[RuleInfo], str], Formatter]] = {
+    "full": Full,
+    "concise": Concise,
+    "json": Json,
+    "json-lines": JsonLines,
+    "github": GitHub,
+    "sarif": Sarif,
+    "junit": JUnit,
+}
+
+
+def make_formatter(name: str, out: TextIO, rules: Sequence[RuleInfo], version: str) -> Formatter:
+    return _FORMATTERS[name](out, rules, version)

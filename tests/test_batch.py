@@ -1,0 +1,140 @@
+"""The streaming batch API: cablemodel.batch.iter_results and iter_files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import cablemodel
+from cablemodel.batch import (
+    SERIAL_THRESHOLD,
+    Result,
+    iter_files,
+    iter_results,
+    unparseable_finding,
+)
+from cablemodel.errors import CableSyntaxError
+from cablemodel.rules import Severity, validate
+
+SEED = Path(__file__).parent / "data" / "05PARIS3759.txt"
+
+
+def seed_text() -> str:
+    with SEED.open(encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def test_a_parsed_cable_gives_its_findings_and_quoted_lines(tmp_path: Path) -> None:
+    (result,) = iter_results([SEED], jobs=1, keep_cables=True)
+    cable = cablemodel.parse(seed_text())
+    assert result.path == str(SEED)
+    assert result.cable == cable
+    assert (result.error, result.read_error) == (None, None)
+    assert result.findings == validate(cable)
+    lines = seed_text().splitlines()
+    assert result.lines == {finding.line: lines[finding.line - 1] for finding in result.findings}
+
+
+def test_cables_are_dropped_unless_asked(tmp_path: Path) -> None:
+    (result,) = iter_results([SEED], jobs=1)
+    assert result.cable is None
+
+
+def test_an_unparseable_cable_gives_its_error_as_cm001(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_text("Identifier\nCreated\n", encoding="utf-8")
+    (result,) = iter_results([broken], jobs=1, keep_cables=True)
+    with pytest.raises(CableSyntaxError) as caught:
+        cablemodel.parse("Identifier\nCreated\n")
+    error = caught.value
+    assert isinstance(result.error, CableSyntaxError)
+    assert (result.error.line, result.error.column) == (error.line, error.column)
+    assert result.cable is None
+    (finding,) = result.findings
+    assert finding == unparseable_finding(error)
+    assert (finding.code, finding.name, finding.severity) == (
+        "CM001", "unparseable-cable", Severity.ERROR
+    )
+    assert (finding.end_line, finding.end_column) == (error.line, error.column + 1)
+
+
+def test_bytes_that_are_not_utf8_point_at_the_first_bad_byte(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Identifier\nÉté \xff".encode("latin-1"))
+    (result,) = iter_results([latin], jobs=1)
+    assert result.error is not None
+    assert (result.error.line, result.error.column) == (2, 1)
+    assert result.error.reason == "the file is not UTF-8 (byte 0xc9)"
+    assert result.findings[0].code == "CM001"
+
+
+def test_an_unreadable_path_gives_its_os_error(tmp_path: Path) -> None:
+    (result,) = iter_results([tmp_path / "missing.txt"], jobs=1)
+    assert isinstance(result.read_error, FileNotFoundError)
+    assert result.findings == ()
+
+
+def make_files(folder: Path, count: int) -> list[Path]:
+    paths = []
+    for index in range(count):
+        path = folder / f"{index:03d}.txt"
+        if index % 5 == 0:
+            shutil.copyfile(SEED, path)
+        else:
+            path.write_text(f"Identifier\n{index}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def summary(results: list[Result]) -> list[tuple[str, tuple[str, ...], int | None]]:
+    return [
+        (
+            result.path,
+            tuple(f.code for f in result.findings),
+            result.error.line if result.error else None,
+        )
+        for result in results
+    ]
+
+
+def test_a_pool_keeps_the_input_order(tmp_path: Path) -> None:
+    paths = make_files(tmp_path, SERIAL_THRESHOLD + 9)
+    paths.reverse()
+    pooled = list(iter_results(paths, jobs=2))
+    serial = list(iter_results(paths, jobs=1))
+    assert [result.path for result in pooled] == [str(path) for path in paths]
+    assert summary(pooled) == summary(serial)
+
+
+def test_a_pool_can_send_cables_back(tmp_path: Path) -> None:
+    paths = make_files(tmp_path, SERIAL_THRESHOLD)
+    cables = [result.cable for result in iter_results(paths, jobs=2, keep_cables=True)]
+    assert cables[0] == cablemodel.parse(seed_text())
+
+
+def test_stopping_early_leaves_no_work_behind(tmp_path: Path) -> None:
+    paths = make_files(tmp_path, SERIAL_THRESHOLD * 2)
+    stream = iter_results(paths, jobs=2)
+    first = next(stream)
+    stream.close()
+    assert first.path == str(paths[0])
+
+
+def test_iter_files_walks_directories_sorted_with_a_glob(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "deep").mkdir(parents=True)
+    (tmp_path / ".git").mkdir()
+    for name in ("b/2.txt", "a/deep/1.txt", "a/0.txt", "a/x.cable", ".git/h.txt"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    found = list(iter_files([tmp_path]))
+    assert found == [str(tmp_path / name) for name in ("a/0.txt", "a/deep/1.txt", "b/2.txt")]
+    assert list(iter_files([tmp_path / "a"], "*.cable")) == [str(tmp_path / "a" / "x.cable")]
+    # A file named directly is taken whatever its name.
+    assert list(iter_files([tmp_path / "a" / "x.cable"])) == [str(tmp_path / "a" / "x.cable")]
+
+
+def test_iter_files_refuses_a_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"^no such file or directory: .*nope$"):
+        list(iter_files([tmp_path / "nope"]))
