@@ -108,3 +108,7 @@ def validate(cable: Cable) -> tuple[Finding, ...]:
 def _load_rule_modules() -> None:
     """Import the modules that register rules (once)."""
     from . import _families  # noqa: F401
+
+
+# Register every rule on import, so that RULES is complete before the first validate().
+from . import _families as _registered  # noqa: E402, F401

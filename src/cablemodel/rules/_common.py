@@ -6,7 +6,17 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TypeVar
 
-from ..model import Cable, Caption, Level, LooseLine, PageMarker
+from ..model import (
+    Cable,
+    Caption,
+    ClassifiedBy,
+    ClassifiedLine,
+    LooseLine,
+    PageMarker,
+    Ref,
+    RefLine,
+    Span,
+)
 
 __all__ = [
     "blocks_of",
@@ -15,8 +25,8 @@ __all__ = [
     "first_of",
     "is_classified",
     "loose_lines",
-    "overall_level",
     "page_markers",
+    "pieces_of",
 ]
 
 _B = TypeVar("_B")
@@ -50,12 +60,6 @@ def created_date(cable: Cable) -> date:
     return cable.created.date()
 
 
-def overall_level(cable: Cable) -> Level | None:
-    """The level the telegram gives itself (first banner), else the publisher's level."""
-    banner = cable.banner
-    return banner.level if banner is not None else cable.classification.level
-
-
 def is_classified(cable: Cable) -> bool:
     """Classified according to the publisher (CONFIDENTIAL, SECRET, TOP SECRET)."""
     level = cable.classification.level
@@ -71,3 +75,17 @@ def cable_captions(cable: Cable) -> frozenset[str]:
         known = {caption.value for caption in Caption}
         found.update(word for word in banner.rest.upper().split() if word in known)
     return frozenset(found)
+
+
+def pieces_of(path: str, block: Ref | ClassifiedBy, kind: type[_B],
+              ) -> Iterator[tuple[_B, Span | None, str]]:
+    """The pieces of ``kind`` on a REF or Classified By block and its continuation lines,
+    each with the span of its line and its model path."""
+    for index, piece in enumerate(block.pieces):
+        if isinstance(piece, kind):
+            yield piece, block.span, f"{path}.pieces[{index}]"
+    continuation: tuple[RefLine | ClassifiedLine, ...] = block.continuation
+    for number, line in enumerate(continuation):
+        for index, piece in enumerate(line.pieces):
+            if isinstance(piece, kind):
+                yield piece, line.span, f"{path}.continuation[{number}].pieces[{index}]"

@@ -62,7 +62,8 @@ def origins() -> frozenset[str]:
 @cache
 def origin_names() -> dict[str, tuple[str, ...]]:
     """Origin code -> the publisher's Origin strings for it (empty when unknown)."""
-    return {row[0]: tuple(name for name in row[1].split("|") if name) for row in _rows("origins.tsv")}
+    rows = _rows("origins.tsv")
+    return {row[0]: tuple(name for name in row[1].split("|") if name) for row in rows}
 
 
 @cache

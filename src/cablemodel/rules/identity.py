@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from ..model import Banner, Cable, DeLine, DtgLine
 from . import Problem, Severity, rule
-from ._common import blocks_of, created_date, first_of, page_markers
+from ._common import created_date, first_of, page_markers
 from ._vocab import canonical_origin, malformed_ids, origin_names, origins
 
 _ID_PATH = "$.publisher.reference_id"
@@ -34,9 +34,10 @@ def _malformed_shape(text: str) -> str:
       "The reference id is not YY + origin + serial without leading zeros.")
 def _malformed_reference_id(cable: Cable) -> Iterator[Problem]:
     reference = cable.publisher.reference_id
-    if reference.malformed is None:
+    text = str(reference)
+    # Some malformed ids look well formed: 09EFTOLONDON2187 (caption glued to the origin).
+    if reference.malformed is None and text not in malformed_ids():
         return
-    text = reference.malformed
     message = f"Reference id {text} is malformed: {_malformed_shape(text)}"
     corrected = malformed_ids().get(text)
     if corrected is not None:
@@ -48,7 +49,8 @@ def _malformed_reference_id(cable: Cable) -> Iterator[Problem]:
       "The origin code of the reference id is not a known station.")
 def _unknown_origin_code(cable: Cable) -> Iterator[Problem]:
     reference = cable.publisher.reference_id
-    if reference.origin is not None and reference.origin not in origins():
+    known_malformed = str(reference) in malformed_ids()  # CM101's finding
+    if reference.origin is not None and reference.origin not in origins() and not known_malformed:
         yield Problem(
             f"Origin code {reference.origin} of reference id {reference} is not a known station",
             reference.span, _ID_PATH,
@@ -92,20 +94,21 @@ def _banner_text(banner: Banner) -> str:
 
 
 @rule("CM105", "banner-serial-mismatch", Severity.ERROR,
-      "A banner of the cable's own post carries a serial other than the reference id's.")
+      "The first banner names the cable's own post but another serial than the reference id.")
 def _banner_serial_mismatch(cable: Cable) -> Iterator[Problem]:
     reference = cable.publisher.reference_id
-    if reference.origin is None:
+    found = first_of(cable, Banner)
+    if reference.origin is None or found is None:
         return
-    for path, banner in blocks_of(cable, Banner):
-        if banner.serial is None or _banner_origin_code(banner) != reference.origin:
-            continue
-        if banner.serial != reference.serial:
-            yield Problem(
-                f"Banner {_banner_text(banner)} has serial {banner.serial}, but the reference "
-                f"id {reference} has serial {reference.serial}",
-                banner.span, path,
-            )
+    # Later banners may head another cable quoted or dumped into the text.
+    path, banner = found
+    if (banner.serial is not None and banner.serial != reference.serial
+            and _banner_origin_code(banner) == reference.origin):
+        yield Problem(
+            f"Banner {_banner_text(banner)} has serial {banner.serial}, but the reference "
+            f"id {reference} has serial {reference.serial}",
+            banner.span, path,
+        )
 
 
 @rule("CM106", "banner-origin-mismatch", Severity.WARNING,
@@ -113,8 +116,8 @@ def _banner_serial_mismatch(cable: Cable) -> Iterator[Problem]:
 def _banner_origin_mismatch(cable: Cable) -> Iterator[Problem]:
     reference = cable.publisher.reference_id
     found = first_of(cable, Banner)
-    if reference.origin is None or found is None:
-        return
+    if reference.origin is None or found is None or str(reference) in malformed_ids():
+        return  # a known malformed id is CM101's finding
     path, banner = found
     if banner.origin is None or banner.serial is None:
         return

@@ -1,0 +1,256 @@
+"""CM5xx content: TAGS, SUBJECT, paragraph numbers, summary/comment markers, references."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import (
+    Boundary,
+    Cable,
+    CableRef,
+    Marker,
+    Paragraph,
+    Ref,
+    Span,
+    Subject,
+    TagsLine,
+    TextLine,
+    Topic,
+)
+from . import Problem, Severity, rule
+from ._common import blocks_of, first_of, pieces_of
+from ._vocab import (
+    canonical_origin,
+    geo_tags,
+    organization_tags,
+    program_tags,
+    subject_tags,
+    tag_fixes,
+)
+
+# The Cablegate pages link at most this many tags; longer TAGS lines were cut.
+PUBLISHER_TAG_LIMIT = 9
+
+
+def tag_kind(tag: str) -> str | None:
+    """geographic, subject, program, organisation or person; None when unknown."""
+    upper = tag.upper()
+    if "," in upper:
+        return "person"
+    if upper in geo_tags():
+        return "geographic"
+    if upper in subject_tags():
+        return "subject"
+    if upper in program_tags() or (len(upper) == 4 and upper[0] == "K" and upper.isalpha()):
+        return "program"
+    if upper in organization_tags():
+        return "organisation"
+    return None
+
+
+def _tags_with_paths(path: str, line: TagsLine) -> Iterator[tuple[str, str, Span | None]]:
+    for index, entry in enumerate(line.entries):
+        yield entry.tag, f"{path}.entries[{index}]", line.span
+    for number, continuation in enumerate(line.continuation):
+        base = f"{path}.continuation[{number}]"
+        yield continuation.first, f"{base}.first", continuation.span
+        for index, entry in enumerate(continuation.entries):
+            yield entry.tag, f"{base}.entries[{index}]", continuation.span
+
+
+@rule("CM501", "no-tags", Severity.WARNING, "Every cable needs at least one TAG.")
+def _no_tags(cable: Cable) -> Iterator[Problem]:
+    line = cable.tags_line
+    if (line is None or not line.tags) and not cable.tags:
+        yield Problem(
+            f"Cable {cable.reference_id} has no tags, neither on a TAGS line nor from the "
+            f"publisher",
+            cable.publisher.span, "$.publisher.tags",
+        )
+
+
+@rule("CM502", "unknown-tag", Severity.INFO,
+      "A tag on the TAGS line is not a known geographic, subject, program, organisation or "
+      "person tag.")
+def _unknown_tag(cable: Cable) -> Iterator[Problem]:
+    for path, line in blocks_of(cable, TagsLine):
+        for tag, tag_path, span in _tags_with_paths(path, line):
+            if tag_kind(tag) is not None:
+                continue
+            fix = tag_fixes().get(tag.upper())
+            hint = "" if fix is None else f" (probably {' '.join(fix)})"
+            yield Problem(
+                f"Tag {tag} is not a known geographic, subject, program, organisation or "
+                f"person tag{hint}",
+                span, tag_path,
+            )
+        return  # a repeated preamble repeats the same tags
+
+
+def _words(tags: tuple[str, ...]) -> set[str]:
+    """Tags as single words: the TAGS line splits ``IRAQI FREEDOM`` that the publisher keeps."""
+    return {word for tag in tags for word in tag.upper().split()}
+
+
+@rule("CM503", "tags-mismatch", Severity.WARNING,
+      "The TAGS line and the publisher's tags differ.")
+def _tags_mismatch(cable: Cable) -> Iterator[Problem]:
+    found = first_of(cable, TagsLine)
+    # Early pages have no tag links at all: nothing to compare with.
+    if found is None or not cable.tags:
+        return
+    path, line = found
+    in_text, published = _words(line.tags), _words(cable.tags)
+    only_published = sorted(published - in_text)
+    only_text = sorted(in_text - published) if len(cable.tags) < PUBLISHER_TAG_LIMIT else []
+    parts = []
+    if only_published:
+        parts.append(f"publisher's tags {', '.join(only_published)} are not on the TAGS line")
+    if only_text:
+        parts.append(f"TAGS line tags {', '.join(only_text)} are not among the publisher's tags")
+    if parts:
+        yield Problem("The " + "; the ".join(parts), line.span, path)
+
+
+def _title_form(text: str) -> str:
+    """Case and blanks ignored; the publisher drops a leading parenthesis or quote."""
+    return " ".join(text.split()).lstrip("(\"'[ ").upper()
+
+
+@rule("CM504", "title-mismatch", Severity.WARNING,
+      "The publisher's title is not the first line of the SUBJECT.")
+def _title_mismatch(cable: Cable) -> Iterator[Problem]:
+    found = first_of(cable, Subject)
+    if found is None:
+        return
+    subject = found[1]
+    if _title_form(subject.text) != _title_form(cable.title):
+        yield Problem(
+            f"Title {cable.title!r} differs from the first SUBJECT line {subject.text.strip()!r}",
+            cable.publisher.span, "$.publisher.title",
+        )
+
+
+@rule("CM505", "paragraph-numbering", Severity.WARNING,
+      "Numbered paragraphs run 1, 2, 3 ...")
+def _paragraph_numbering(cable: Cable) -> Iterator[Problem]:
+    expected = 1
+    for path, paragraph in blocks_of(cable, Paragraph):
+        if paragraph.number != expected:
+            message = (f"The first paragraph is numbered {paragraph.number}; expected 1"
+                       if expected == 1 else
+                       f"Paragraph {paragraph.number} follows paragraph {expected - 1}; "
+                       f"expected {expected}")
+            yield Problem(message, paragraph.span, f"{path}.number")
+        expected = paragraph.number + 1
+
+
+MarkerAt = tuple[Marker, Span | None, str, bool]
+
+
+def _line_markers(line: object, span: Span | None, path: str) -> Iterator[MarkerAt]:
+    """Markers of one line; the flag says whether the marker's scope closes by itself: it
+    opens the line (heading style) or follows a parenthesis ("(Comment: ...)")."""
+    if not isinstance(line, (TextLine, Paragraph)):
+        return
+    leading = True
+    before = ""
+    for index, piece in enumerate(line.parts):
+        if isinstance(piece, Marker):
+            yield piece, span, f"{path}.parts[{index}]", leading or before.endswith("(")
+        else:
+            before = piece.text.rstrip()
+            leading = leading and not before
+
+
+def _markers(cable: Cable) -> Iterator[MarkerAt]:
+    """Every SUMMARY/COMMENT/TEXT/QUOTE marker in text order, with span and path."""
+    for index, line in enumerate(cable.lead):
+        yield from _line_markers(line, line.span, f"$.lead[{index}]")
+    for block_index, block in enumerate(cable.blocks):
+        path = f"$.blocks[{block_index}]"
+        yield from _line_markers(block, block.span, path)
+        for index, line in enumerate(getattr(block, "tail", ())):
+            yield from _line_markers(line, line.span, f"{path}.tail[{index}]")
+
+
+@rule("CM506", "unbalanced-markers", Severity.WARNING,
+      "SUMMARY and END SUMMARY, COMMENT and END COMMENT come in pairs.")
+def _unbalanced_markers(cable: Cable) -> Iterator[Problem]:
+    # A marker that opens a line ("6. (C) COMMENT: ...") heads a paragraph, which its end
+    # may close, and "(Comment: ...)" closes with its parenthesis; only a summary or comment
+    # opened inside running text must be closed.
+    opened: dict[Topic, MarkerAt] = {}
+    for found in _markers(cable):
+        marker, span, path, _ = found
+        if marker.topic not in (Topic.SUMMARY, Topic.COMMENT):
+            continue
+        word = marker.topic.value.upper()
+        if marker.boundary is Boundary.BEGIN:
+            earlier = opened.get(marker.topic)
+            if earlier is not None and not earlier[3]:
+                yield Problem(f"{earlier[0].text.strip()!r} is not closed before the next {word}",
+                              earlier[1], earlier[2])
+            opened[marker.topic] = found
+        elif opened.pop(marker.topic, None) is None:
+            yield Problem(f"{marker.text.strip()!r} closes a {word} that was never opened",
+                          span, path)
+    for marker, span, path, heading in opened.values():
+        if not heading:
+            word = marker.topic.value.upper()
+            yield Problem(f"{marker.text.strip()!r} opens a {word} that is never closed",
+                          span, path)
+
+
+def _cable_refs(cable: Cable) -> Iterator[tuple[CableRef, Span | None, str]]:
+    for path, block in blocks_of(cable, Ref):
+        yield from pieces_of(path, block, CableRef)
+
+
+def _ref_text(ref: CableRef) -> str:
+    year = "" if ref.year is None else f"{ref.year % 100:02d} "
+    return f"{year}{ref.origin} {ref.serial}"
+
+
+@rule("CM507", "unresolved-reference", Severity.INFO,
+      "A REF item names an origin that is not a known station, so it resolves to no id.")
+def _unresolved_reference(cable: Cable) -> Iterator[Problem]:
+    for ref, span, path in _cable_refs(cable):
+        if canonical_origin(ref.origin) is None:
+            yield Problem(f"REF item {_ref_text(ref)} names no known origin", span, path)
+
+
+def _resolved(cable: Cable) -> Iterator[tuple[CableRef, str, int, Span | None, str]]:
+    """REF items with canonical origin and year (own year when omitted)."""
+    own_year = cable.publisher.reference_id.year or cable.created.year
+    for ref, span, path in _cable_refs(cable):
+        origin = canonical_origin(ref.origin)
+        if origin is not None:
+            yield ref, origin, ref.year if ref.year is not None else own_year, span, path
+
+
+@rule("CM508", "self-reference", Severity.WARNING, "A REF item refers to the cable itself.")
+def _self_reference(cable: Cable) -> Iterator[Problem]:
+    reference = cable.publisher.reference_id
+    for ref, origin, year, span, path in _resolved(cable):
+        if (origin, ref.serial, year) == (reference.origin, reference.serial, reference.year):
+            yield Problem(f"REF item {_ref_text(ref)} is the cable itself, {reference}", span, path)
+
+
+@rule("CM509", "reference-to-later-cable", Severity.WARNING,
+      "A REF item refers to a cable of a later year, or a later serial of the same post and year.")
+def _reference_to_later_cable(cable: Cable) -> Iterator[Problem]:
+    reference = cable.publisher.reference_id
+    own_year = reference.year or cable.created.year
+    for ref, origin, year, span, path in _resolved(cable):
+        if year > own_year:
+            yield Problem(
+                f"REF item {_ref_text(ref)} is from {year}, after this cable's year {own_year}",
+                span, path,
+            )
+        elif (ref.year is not None and year == own_year and origin == reference.origin
+              and reference.serial is not None and ref.serial > reference.serial):
+            yield Problem(
+                f"REF item {_ref_text(ref)} has a later serial than this cable, {reference}",
+                span, path,
+            )

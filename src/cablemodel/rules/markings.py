@@ -1,0 +1,276 @@
+"""CM4xx markings: banner, captions, portion markings and the Classified By line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from ..model import (
+    Banner,
+    Cable,
+    CaptionLine,
+    ClassifiedBy,
+    Level,
+    Paragraph,
+    PortionLevel,
+    Reason,
+    Ref,
+    RefWord,
+    Span,
+)
+from . import Problem, Severity, rule
+from ._common import (
+    blocks_of,
+    cable_captions,
+    created_date,
+    first_of,
+    is_classified,
+    loose_lines,
+    pieces_of,
+)
+from .declassification import ORIGINAL_12958
+
+_CLASSIFICATION_PATH = "$.publisher.classification"
+# Reason letters of E.O. 12958 §1.5 (a-g) and of E.O. 12958 as amended / E.O. 13526 §1.4 (a-h).
+REASON_LETTERS = {"1.5": "abcdefg", "1.4": "abcdefgh"}
+AMENDMENT_13292 = date(2003, 3, 25)
+SBU_REPLACED_LOU = date(1995, 10, 1)
+
+
+@rule("CM401", "banner-level-mismatch", Severity.WARNING,
+      "The first banner's level differs from the publisher's classification.")
+def _banner_level_mismatch(cable: Cable) -> Iterator[Problem]:
+    found = first_of(cable, Banner)
+    level = cable.classification.level
+    if found is None or level is None:
+        return
+    path, banner = found
+    if banner.level is not level:
+        yield Problem(
+            f"Banner level {banner.level.value} differs from the publisher's classification "
+            f"{cable.classification}",
+            banner.span, f"{path}.level",
+        )
+
+
+def _caption_consistency(cable: Cable, captions: tuple[str, ...], caveat: str,
+                         has_caveat: bool) -> Iterator[Problem]:
+    present = cable_captions(cable)
+    written = next((caption for caption in captions if caption in present), None)
+    classification = cable.publisher.classification
+    if written is not None and not has_caveat:
+        yield Problem(
+            f"The cable carries the caption {written}, but the publisher's classification "
+            f"{classification} lacks //{caveat}",
+            classification.span, _CLASSIFICATION_PATH,
+        )
+    elif written is None and has_caveat:
+        yield Problem(
+            f"The publisher's classification {classification} has //{caveat}, but the cable "
+            f"carries no {captions[0]} caption",
+            classification.span, _CLASSIFICATION_PATH,
+        )
+
+
+@rule("CM402", "noforn-caption-mismatch", Severity.WARNING,
+      "A NOFORN caption if and only if the publisher's classification ends in //NOFORN.")
+def _noforn_caption_mismatch(cable: Cable) -> Iterator[Problem]:
+    yield from _caption_consistency(cable, ("NOFORN",), "NOFORN", cable.classification.noforn)
+
+
+@rule("CM403", "sensitive-caption-mismatch", Severity.WARNING,
+      "An unclassified cable has a SENSITIVE caption if and only if the publisher's "
+      "classification ends in //FOR OFFICIAL USE ONLY.")
+def _sensitive_caption_mismatch(cable: Cable) -> Iterator[Problem]:
+    level = cable.classification.level
+    # SBU is a marking of unclassified cables; the publisher gives classified ones no caveat.
+    if level is not None and not level.is_classified:
+        yield from _caption_consistency(
+            cable, ("SENSITIVE", "SENSITIVE BUT UNCLASSIFIED"), "FOR OFFICIAL USE ONLY",
+            cable.classification.for_official_use_only,
+        )
+
+
+def _marked_paragraphs(cable: Cable) -> Iterator[tuple[str, Paragraph]]:
+    for path, paragraph in blocks_of(cable, Paragraph):
+        if paragraph.marking is not None:
+            yield path, paragraph
+
+
+@rule("CM404", "portion-above-banner", Severity.ERROR,
+      "A paragraph is marked at a classified level higher than the cable's overall level.")
+def _portion_above_banner(cable: Cable) -> Iterator[Problem]:
+    # The banner in force is the last one before the paragraph: texts may quote or carry
+    # the record of another cable under its own banner.
+    governing: Banner | None = None
+    for index, block in enumerate(cable.blocks):
+        if isinstance(block, Banner):
+            governing = block
+        if not isinstance(block, Paragraph) or block.marking is None:
+            continue
+        overall = governing.level if governing is not None else cable.classification.level
+        if overall is None:
+            continue
+        source = "banner" if governing is not None else "publisher's classification"
+        marking = block.marking
+        # SBU and LOU portions are unclassified; only classified portions can overreach.
+        if marking.level.rank >= Level.CONFIDENTIAL.rank and marking.level.rank > overall.rank:
+            yield Problem(
+                f"Paragraph {block.number} is marked {marking}, above the {source} level "
+                f"{overall.value}",
+                block.span, f"$.blocks[{index}].marking",
+            )
+
+
+@rule("CM405", "noforn-portion-without-noforn", Severity.WARNING,
+      "A NOFORN portion in a cable that is not NOFORN.")
+def _noforn_portion_without_noforn(cable: Cable) -> Iterator[Problem]:
+    if cable.classification.noforn or "NOFORN" in cable_captions(cable):
+        return
+    for path, paragraph in _marked_paragraphs(cable):
+        marking = paragraph.marking
+        assert marking is not None
+        if marking.noforn:
+            yield Problem(
+                f"Paragraph {paragraph.number} is marked {marking}, but the cable "
+                f"({cable.classification}) is not NOFORN",
+                paragraph.span, f"{path}.marking",
+            )
+            return  # one is enough: the cable's marking is what is wrong
+
+
+def _has_classified_by(cable: Cable) -> bool:
+    """A Classified By block, or the words run into a REF line or paragraph 1 (1990s style:
+    ``1. (U) CLASSIFIED BY ...``), where the grammar does not make a block of them."""
+    if cable.classified_by is not None:
+        return True
+    texts = [piece.text for ref in blocks_of(cable, Ref) for piece in ref[1].all_pieces()
+             if isinstance(piece, RefWord)]
+    texts.extend(paragraph.text for paragraph in cable.paragraphs[:1])
+    return any("CLASSIFIED BY" in " ".join(text.upper().split()) for text in texts)
+
+
+@rule("CM406", "missing-classified-by", Severity.WARNING,
+      "A classified cable has no Classified By line.")
+def _missing_classified_by(cable: Cable) -> Iterator[Problem]:
+    if is_classified(cable) and not _has_classified_by(cable):
+        yield Problem(
+            f"The {cable.classification} cable has no Classified By line",
+            cable.publisher.classification.span, _CLASSIFICATION_PATH,
+        )
+
+
+def _reasons(cable: Cable) -> Iterator[tuple[Reason, Span | None, str]]:
+    """The reasons of the first Classified By block with their spans and model paths."""
+    found = first_of(cable, ClassifiedBy)
+    if found is None:
+        return
+    yield from pieces_of(found[0], found[1], Reason)
+
+
+@rule("CM407", "invalid-reason", Severity.WARNING,
+      "A classification reason names a section other than 1.4 or 1.5, or a letter outside "
+      "1.4 (a)-(h) or 1.5 (a)-(g).")
+def _invalid_reason(cable: Cable) -> Iterator[Problem]:
+    for reason, span, path in _reasons(cable):
+        valid = REASON_LETTERS.get(reason.section)
+        if valid is None:
+            yield Problem(f"Reason section {reason.section} is neither 1.4 nor 1.5", span, path)
+            continue
+        wrong = [letter for letter in reason.letters if letter not in valid]
+        if wrong:
+            yield Problem(
+                f"Reason {reason.section} has letter{'s' if len(wrong) > 1 else ''} "
+                f"{', '.join(f'({letter})' for letter in wrong)}; section {reason.section} has "
+                f"only (a) to ({valid[-1]})",
+                span, path,
+            )
+
+
+@rule("CM408", "reason-section-date-mismatch", Severity.WARNING,
+      "Reasons are 1.5 under the original E.O. 12958 and 1.4 from its amendment on 25 Mar 2003.")
+def _reason_section_date_mismatch(cable: Cable) -> Iterator[Problem]:
+    created = created_date(cable)
+    expected = "1.4" if created >= AMENDMENT_13292 else "1.5"
+    if created < ORIGINAL_12958[0]:
+        return  # E.O. 12356 reasons are §1.3; not checked
+    for reason, span, path in _reasons(cable):
+        if reason.section in REASON_LETTERS and reason.section != expected:
+            yield Problem(
+                f"Reason section {reason.section} does not fit the creation date "
+                f"{created.isoformat()}; the section then was {expected}",
+                span, path,
+            )
+
+
+@rule("CM409", "unclassified-with-classified-by", Severity.WARNING,
+      "An unclassified cable carries a Classified By line.")
+def _unclassified_with_classified_by(cable: Cable) -> Iterator[Problem]:
+    level = cable.classification.level
+    found = first_of(cable, ClassifiedBy)
+    if level is None or level.is_classified or found is None:
+        return
+    yield Problem(
+        f"The {cable.classification} cable carries a Classified By line",
+        found[1].span, found[0],
+    )
+
+
+@rule("CM410", "limited-official-use-after-1995", Severity.WARNING,
+      "LIMITED OFFICIAL USE was replaced by SBU on 1 Oct 1995.")
+def _limited_official_use_after_1995(cable: Cable) -> Iterator[Problem]:
+    created = created_date(cable)
+    if created < SBU_REPLACED_LOU:
+        return
+    for path, banner in blocks_of(cable, Banner):
+        if banner.level is Level.LIMITED_OFFICIAL_USE:
+            yield Problem(
+                f"Banner is LIMITED OFFICIAL USE on {created.isoformat()}, after its "
+                f"replacement by SBU on 1995-10-01",
+                banner.span, f"{path}.level",
+            )
+    for path, paragraph in _marked_paragraphs(cable):
+        assert paragraph.marking is not None
+        if paragraph.marking.level is PortionLevel.LOU:
+            yield Problem(
+                f"Paragraph {paragraph.number} is marked {paragraph.marking} on "
+                f"{created.isoformat()}, after the replacement of LOU by SBU on 1995-10-01",
+                paragraph.span, f"{path}.marking",
+            )
+
+
+@rule("CM411", "unmarked-paragraph", Severity.WARNING,
+      "A numbered paragraph of a classified cable has no portion marking.")
+def _unmarked_paragraph(cable: Cable) -> Iterator[Problem]:
+    if not is_classified(cable):
+        return
+    for path, paragraph in blocks_of(cable, Paragraph):
+        if paragraph.marking is None:
+            yield Problem(
+                f"Paragraph {paragraph.number} of the {cable.classification} cable has no "
+                f"portion marking",
+                paragraph.span, f"{path}.marking",
+            )
+
+
+@rule("CM412", "sipdis-with-nodis-exdis", Severity.WARNING,
+      "SIPDIS must not be combined with NODIS or EXDIS.")
+def _sipdis_with_nodis_exdis(cable: Cable) -> Iterator[Problem]:
+    captions = cable_captions(cable)
+    if "SIPDIS" not in captions:
+        return
+    for caption in ("NODIS", "EXDIS"):
+        if caption in captions:
+            span, path = _caption_place(cable, caption)
+            yield Problem(f"The cable carries both SIPDIS and {caption}", span, path)
+
+
+def _caption_place(cable: Cable, caption: str) -> tuple[Span | None, str]:
+    """The caption line that carries ``caption``, else the first banner (``… NODIS SIPDIS``)."""
+    for path, line in loose_lines(cable):
+        if isinstance(line, CaptionLine) and any(
+            written.value == caption for written in line.captions
+        ):
+            return line.span, path
+    found = first_of(cable, Banner)
+    return (found[1].span, found[0]) if found else (cable.publisher.span, "$.publisher")
