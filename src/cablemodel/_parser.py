@@ -13,7 +13,7 @@ import functools
 from collections.abc import Iterator
 from datetime import date, datetime
 from importlib import resources
-from typing import Any, Union
+from typing import Any, NamedTuple, Union
 
 from attrs import evolve
 from lark import Lark, Token, Transformer
@@ -374,6 +374,12 @@ def _marker(text: str, begins: bool) -> Marker:
 _Instr = Union[Instruction, None]
 
 
+class _PublisherTags(NamedTuple):
+    gap: str
+    tags: tuple[PublisherTag, ...]
+    end: Token  # the NL of the Tags: line
+
+
 class _ToModel(Transformer[Token, Any]):
     """Turns reductions of grammar/cable.lark into model objects."""
 
@@ -415,9 +421,11 @@ class _ToModel(Transformer[Token, Any]):
         if "RELEASED_LABEL" in labels:
             released, released_seconds = values[2]
             index = 3
-        classification, origin, (title_gap, title), (tags_gap, tags) = values[index : index + 4]
-        navigation = len(values) > index + 4
+        classification, origin, (title_gap, title), publisher_tags = values[index : index + 4]
+        tags_gap, tags = publisher_tags.gap, publisher_tags.tags
+        navigation = isinstance(children[-1], Token)  # navigation() gives its line's NL
         first = _tokens(children)[0]
+        last = children[-1] if navigation else publisher_tags.end
         return Publisher(
             reference_id=reference_id,
             created=created,
@@ -436,7 +444,8 @@ class _ToModel(Transformer[Token, Any]):
             title_gap=title_gap,
             tags_gap=tags_gap,
             navigation=navigation,
-            span=Span(first.line or 0, first.column or 0, first.line or 0, first.end_column or 0),
+            # the whole block: from the first label to the end of its last line
+            span=Span(first.line or 0, first.column or 0, last.line or 0, last.column or 0),
         )
 
     def well_formed_id(self, children: list[Child]) -> ReferenceId:
@@ -499,19 +508,21 @@ class _ToModel(Transformer[Token, Any]):
         text = next((str(t) for t in tokens if t.type == "TITLE_TEXT"), "")
         return gap, text
 
-    def tags(self, children: list[Child]) -> tuple[str, tuple[PublisherTag, ...]]:
+    def tags(self, children: list[Child]) -> _PublisherTags:
         """tags: TAGS_LABEL NBSP publisher_tag* NL"""
         gap = str(children[1])
-        return gap, tuple(c for c in children if isinstance(c, PublisherTag))
+        return _PublisherTags(
+            gap, tuple(c for c in children if isinstance(c, PublisherTag)), children[-1]
+        )
 
     def publisher_tag(self, children: list[Child]) -> PublisherTag:
         """publisher_tag: PUBLISHER_TAG NBSP"""
         tag, gap = children
         return PublisherTag(str(tag), str(gap), span=_span_of(tag, tag))
 
-    def navigation(self, children: list[Child]) -> bool:
+    def navigation(self, children: list[Child]) -> Token:
         """navigation: NAVIGATION NL"""
-        return True
+        return children[-1]  # type: ignore[no-any-return]
 
     # ------------------------------------------------------- loose lines
     def caption_line(self, children: list[Child]) -> CaptionLine:
