@@ -89,3 +89,34 @@ def test_every_rule_is_documented() -> None:
     )
 
     assert missing == []
+
+
+def test_no_parser_cache_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(_parser.CACHE_VARIABLE, raising=False)
+
+    assert _parser._cache_file() is None
+
+
+def test_parser_cache_in_a_private_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seed_text: str
+) -> None:
+    tmp_path.chmod(0o700)
+    monkeypatch.setenv(_parser.CACHE_VARIABLE, str(tmp_path))
+    name = _parser._cache_file()
+    assert name is not None
+    parser = Lark(_parser.grammar_text(), cache=name, **_parser._options(strict=False))
+    again = Lark(_parser.grammar_text(), cache=name, **_parser._options(strict=False))
+
+    assert Path(name).parent == tmp_path
+    assert Path(name).stat().st_size > 0
+    assert again.parse(seed_text) == parser.parse(seed_text)
+
+
+def test_parser_cache_refuses_a_shared_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    tmp_path.chmod(0o777)
+    monkeypatch.setenv(_parser.CACHE_VARIABLE, str(tmp_path))
+
+    with pytest.raises(OSError, match="must be a directory writable only by its owner"):
+        _parser._cache_file()
