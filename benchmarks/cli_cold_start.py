@@ -64,7 +64,9 @@ def main() -> None:
         with_cache = {**os.environ, "CABLEMODEL_PARSER_CACHE": str(cache)}
         subprocess.run(cases["cablemodel check (one cable)"], capture_output=True, env=with_cache,
                        check=False)  # writes the parser tables once
-        runs_of = [(name, command, None) for name, command in cases.items()]
+        runs_of: list[tuple[str, list[str], dict[str, str] | None]] = [
+            (name, command, None) for name, command in cases.items()
+        ]
         runs_of.insert(1, ("cablemodel check (one cable), CABLEMODEL_PARSER_CACHE set",
                            cases["cablemodel check (one cable)"], with_cache))
         for name, command, env in runs_of:
