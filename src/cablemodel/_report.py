@@ -94,6 +94,10 @@ class Full(Formatter):
             self.out.write(full_entry(checked.path, finding, checked.lines.get(finding.line)))
 
 
+#: Source lines longer than this are shown as a window around the finding's column.
+SHOWN_WIDTH = 100
+
+
 def full_entry(path: str, finding: Finding, source_line: str | None) -> str:
     """The heading, then the source line and a caret under the span, then a blank line."""
     text = heading(path, finding) + "\n"
@@ -102,9 +106,25 @@ def full_entry(path: str, finding: Finding, source_line: str | None) -> str:
         same_line = finding.end_line == finding.line
         width = max(1, finding.end_column - finding.column) if same_line else 1
         width = min(width, max(1, len(source_line) - finding.column + 1))
-        text += f" {finding.line} | {source_line}\n"
-        text += f" {gutter} | {' ' * (finding.column - 1)}{'^' * width}\n"
+        shown, offset = _window(source_line, finding.column - 1)
+        width = max(1, min(width, len(shown) - offset))
+        text += f" {finding.line} | {shown}\n"
+        text += f" {gutter} | {' ' * offset}{'^' * width}\n"
     return text + "\n"
+
+
+def _window(line: str, index: int) -> tuple[str, int]:
+    """At most SHOWN_WIDTH characters of ``line`` around ``index`` ("…" marks a cut),
+    and where ``index`` falls in what is shown."""
+    if len(line) <= SHOWN_WIDTH:
+        return line, index
+    start = max(0, min(index - SHOWN_WIDTH // 4, len(line) - SHOWN_WIDTH))
+    shown = line[start : start + SHOWN_WIDTH]
+    if start > 0:
+        shown = "…" + shown[1:]
+    if start + SHOWN_WIDTH < len(line):
+        shown = shown[:-1] + "…"
+    return shown, index - start
 
 
 class JsonLines(Formatter):
