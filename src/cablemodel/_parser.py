@@ -541,16 +541,17 @@ class _ToModel(Transformer[Token, Any]):
         return gap, text
 
     def tags(self, children: list[Child]) -> _PublisherTags:
-        """tags: TAGS_LABEL NBSP publisher_tag* NL"""
+        """tags: TAGS_LABEL NBSP PUBLISHER_TAG* NL"""
         gap = str(children[1])
-        return _PublisherTags(
-            gap, tuple(c for c in children if isinstance(c, PublisherTag)), children[-1]
-        )
-
-    def publisher_tag(self, children: list[Child]) -> PublisherTag:
-        """publisher_tag: PUBLISHER_TAG NBSP"""
-        tag, gap = children
-        return PublisherTag(str(tag), str(gap), span=_span_of(tag, tag))
+        tags = []
+        for token in children[2:-1]:
+            value = str(token)
+            text = value.rstrip("\xa0")
+            span = Span(
+                token.line or 0, token.column or 0, token.line or 0, (token.column or 0) + len(text)
+            )
+            tags.append(PublisherTag(text, value[len(text) :], span=span))
+        return _PublisherTags(gap, tuple(tags), children[-1])
 
     def navigation(self, children: list[Child]) -> Token:
         """navigation: NAVIGATION NL"""
@@ -741,7 +742,7 @@ class _ToModel(Transformer[Token, Any]):
         start, tail, nl = children
         address = Address(
             plad=tail.plad,
-            indicator=str(start),
+            indicator=str(start)[:-1],  # without "/"
             precedence=tail.precedence,
             sequence=tail.sequence,
             indicator_lead="",
@@ -1069,7 +1070,7 @@ def _address(children: list[Child], indicator: str | None) -> Address:
     for token in children:
         lead, value = _split_lead(str(token))
         if token.type == "ADDRESS_INDICATOR":
-            fields["indicator"], fields["indicator_lead"] = value, lead
+            fields["indicator"], fields["indicator_lead"] = value[:-1], lead  # without "/"
         elif token.type == "PLAD":
             fields["plad"], fields["plad_lead"] = value, lead
         elif token.type == "PRECEDENCE":
@@ -1101,8 +1102,10 @@ def _tag_entries(pieces: list[Child]) -> tuple[tuple[TagEntry, ...], str]:
     for token in pieces:
         if token.type == "TAG_SEP":
             separator += str(token)
-        elif token.type == "TAG":
-            entries.append(TagEntry(str(token), separator))
+        elif token.type == "TAG":  # the separator in front of the tag comes with it
+            value = str(token)
+            tag = value.lstrip(" \t,;")
+            entries.append(TagEntry(tag, separator + value[: len(value) - len(tag)]))
             separator = ""
         elif token.type == "REST":
             rest = str(token)
