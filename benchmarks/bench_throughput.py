@@ -116,12 +116,15 @@ def report(folder: Path, results: list[tuple[str, list[float]]]) -> None:
 
 
 def _peak_rss_kib(folder: Path, jobs: int) -> int:
+    # VmHWM (not ru_maxrss, which execve keeps from the parent) of this fresh process;
+    # the largest worker's high-water mark comes from RUSAGE_CHILDREN.
     script = (
         "import resource, sys, cablemodel\n"
         "from pathlib import Path\n"
         "paths = sorted(Path(sys.argv[1]).glob('*.txt'))\n"
         "count = sum(1 for _ in cablemodel.iter_results(paths, jobs=int(sys.argv[2])))\n"
-        "own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "status = Path('/proc/self/status').read_text().splitlines()\n"
+        "own = int(next(l for l in status if l.startswith('VmHWM')).split()[1])\n"
         "children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
         "print(count, max(own, children))\n"
     )

@@ -66,7 +66,7 @@ def test_bytes_that_are_not_utf8_point_at_the_first_bad_byte(tmp_path: Path) -> 
     (result,) = iter_results([latin], jobs=1)
     assert result.error is not None
     assert (result.error.line, result.error.column) == (2, 1)
-    assert result.error.reason == "the file is not UTF-8 (byte 0xc9)"
+    assert result.error.reason == "byte 0xc9 is not UTF-8"
     assert result.findings[0].code == "CM001"
 
 

@@ -322,7 +322,7 @@ def test_unparseable_and_non_utf8_cables_are_cm001(workspace: Path) -> None:
     result = run("check", "cables/latin1.txt", "--output-format", "concise", cwd=workspace)
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
-        "cables/latin1.txt:2:8: CM001 [error] the file is not UTF-8 (byte 0xff)"
+        "cables/latin1.txt:2:8: CM001 [error] byte 0xff is not UTF-8"
     )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import model
+from ._parser import decode as _decode
 from ._parser import parse_text as _parse_text
 from .errors import CableError, CableJSONError, CableSyntaxError
 from .model import Cable, render
@@ -100,17 +101,3 @@ def parse_file(path: str | os.PathLike[str]) -> Cable:
     """Parse a cable file (UTF-8). Line endings are kept as they are."""
     return parse(Path(path).read_bytes())
 
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        good = data[: error.start].decode("utf-8")
-        line = good.count("\n") + 1
-        column = len(good) - (good.rfind("\n") + 1) + 1
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        line_end = data.find(b"\n", error.start)
-        source = data[line_start : None if line_end < 0 else line_end]
-        shown = source.decode("utf-8", errors="replace")
-        reason = f"byte 0x{data[error.start]:02x} is not UTF-8"
-        raise CableSyntaxError(reason, line, column, shown) from None

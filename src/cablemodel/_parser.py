@@ -96,7 +96,7 @@ from .model import (
     _full_year,
 )
 
-__all__ = ["grammar_text", "parse_text"]
+__all__ = ["decode", "grammar_text", "parse_text"]
 
 _MONTHS = {
     name: index
@@ -185,6 +185,23 @@ def _cache_file() -> str | None:
 def build_parser(*, strict: bool = False) -> Lark:
     """A fresh Lark parser over the shipped grammar that builds a tree (tests, tools)."""
     return Lark(grammar_text(), **_options(strict=strict))
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 bytes as text, line endings kept; a byte that is not UTF-8 is a
+    CableSyntaxError at its line and column."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        good = data[: error.start].decode("utf-8")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line_end = data.find(b"\n", error.start)
+        source = data[line_start : None if line_end < 0 else line_end]
+        shown = source.decode("utf-8", errors="replace").rstrip("\r")
+        reason = f"byte 0x{data[error.start]:02x} is not UTF-8"
+        raise CableSyntaxError(reason, line, column, shown) from None
 
 
 def parse_text(text: str) -> Cable:

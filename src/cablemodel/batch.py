@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from ._parser import decode
 from .errors import CableSyntaxError
 from .model import Cable
 from .rules import Finding, Severity, validate
@@ -121,9 +122,8 @@ def check_bytes(path: str, data: bytes, *, keep_cable: bool = False) -> Result:
     """Decode (UTF-8, line endings kept) and check one cable; bytes that are not UTF-8
     give CM001 at the first bad byte."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        syntax_error = _decode_error(data, error)
+        text = decode(data)
+    except CableSyntaxError as syntax_error:
         return Result(
             path,
             (unparseable_finding(syntax_error),),
@@ -244,19 +244,3 @@ def _quoted_lines(text: str, findings: Sequence[Finding]) -> dict[int, str]:
     lines = text.splitlines()
     return {number: lines[number - 1] for number in wanted if 0 < number <= len(lines)}
 
-
-def _decode_error(data: bytes, error: UnicodeDecodeError) -> CableSyntaxError:
-    """A CableSyntaxError at the first byte that is not UTF-8."""
-    before = data[: error.start]
-    line = before.count(b"\n") + 1
-    line_start = before.rfind(b"\n") + 1
-    column = len(before[line_start:].decode("utf-8")) + 1
-    line_end = data.find(b"\n", error.start)
-    source_line = data[line_start : len(data) if line_end < 0 else line_end]
-    byte = data[error.start]
-    return CableSyntaxError(
-        f"the file is not UTF-8 (byte 0x{byte:02x})",
-        line,
-        column,
-        source_line.decode("utf-8", errors="replace").rstrip("\r"),
-    )
