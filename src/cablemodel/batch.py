@@ -241,6 +241,7 @@ def _quoted_lines(text: str, findings: Sequence[Finding]) -> dict[int, str]:
     wanted = {finding.line for finding in findings}
     if not wanted:
         return {}
-    lines = text.splitlines()
-    return {number: lines[number - 1] for number in wanted if 0 < number <= len(lines)}
+    # Lines as the grammar counts them: split at LF only (not at form feeds and the like).
+    lines = text.split("\n")
+    return {number: lines[number - 1].rstrip("\r") for number in wanted if 0 < number <= len(lines)}
 
