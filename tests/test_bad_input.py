@@ -101,10 +101,6 @@ def test_tabs_are_kept(seed_text: str) -> None:
     assert cable.subject_block.lead == "\t "
 
 
-@pytest.mark.skip(
-    reason="grammar: PORTION_OPEN allows only spaces before '(', so after a tab "
-    "'(C)' stays prose and the paragraph counts as unmarked"
-)
 def test_a_tab_before_the_portion_marking(seed_text: str) -> None:
     cable = assert_lossless(seed_text.replace("1. (C) EST", "1.\t(C) EST", 1))
     assert cable.paragraphs[0].marking is not None

@@ -378,6 +378,9 @@ def _lines(items: list[Child]) -> tuple[LooseLine, ...]:
                 lines.append(TextLine(tuple(parts), span=span))
             elif kind != "EOT" or blank is not None:
                 lines.append(BlankLine(blank or "", span=span))
+            if kind == "EOT" and len(parts) == 1 and not parts[0].text.strip():
+                # blanks on a last line without line ending: a blank line
+                lines[-1] = BlankLine(parts[0].text, span=span)
             parts, first, blank = [], None, None
     return tuple(lines)
 
@@ -808,6 +811,7 @@ class _ToModel(Transformer[Token, Any]):
             number=int(number),
             total=int(total),
             digits=len(number),
+            total_digits=len(total),
             word=parts[0][1],
             of_word=parts[2][1],
             leads=(parts[0][0], parts[1][0], parts[2][0], parts[3][0]),

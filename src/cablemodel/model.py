@@ -581,6 +581,7 @@ class Section:
     number: int
     total: int
     digits: int = 2
+    total_digits: int = 2
     word: str = "SECTION"
     of_word: str = "OF"
     leads: tuple[str, str, str, str] = (" ", " ", " ", " ")
@@ -1162,7 +1163,9 @@ def _emit_publisher(pub: Publisher, out: list[str]) -> None:
 
 
 def _timestamp(value: datetime, seconds: bool) -> str:
-    return value.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    # not strftime: %Y does not pad years before 1000 on every platform
+    text = f"{value.year:04d}-{value.month:02d}-{value.day:02d} {value.hour:02d}:{value.minute:02d}"
+    return f"{text}:{value.second:02d}" if seconds else text
 
 
 def _emit_lines(lines: tuple[LooseLine, ...], out: list[str]) -> None:
@@ -1267,7 +1270,7 @@ def _emit_banner(block: Banner, out: list[str]) -> None:
         lead = section.leads
         parts.append(
             f"{lead[0]}{section.word}{lead[1]}{_digits(section.number, section.digits)}"
-            f"{lead[2]}{section.of_word}{lead[3]}{_digits(section.total, section.digits)}"
+            f"{lead[2]}{section.of_word}{lead[3]}{_digits(section.total, section.total_digits)}"
         )
     if block.origin is not None and block.serial is not None:
         parts.append(
