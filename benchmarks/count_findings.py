@@ -1,6 +1,6 @@
 """Count the findings of every rule over a folder of cables and print a Markdown table.
 
-Usage: python tools/count_findings.py CABLE_FOLDER [--show CODE] [--limit N]
+Usage: python benchmarks/count_findings.py CABLE_FOLDER [--show CODE] [--limit N]
 
 ``--show CODE`` also lists the findings of one rule (reference id, line, message), which is
 how the errors on real cables are checked by hand.
