@@ -124,6 +124,13 @@ def _build_parser() -> argparse.ArgumentParser:
         "--glob", default="*.txt", help="file names to take from directories (default: *.txt)"
     )
     parse.add_argument(
+        "--input-format",
+        choices=("text", "auto", "html", "csv"),
+        default="text",
+        help="text (default: the cable text layout), html (cablegate pages), csv (the "
+        "cables.csv dump, one cable per row), auto (by extension and content)",
+    )
+    parse.add_argument(
         "-o", "--output-file", metavar="FILE", help="write to FILE instead of stdout"
     )
     parse.set_defaults(run=_run_parse)
@@ -177,6 +184,13 @@ def _add_check_arguments(check: argparse.ArgumentParser) -> None:
     )
     check.add_argument(
         "--glob", default="*.txt", help="file names to take from directories (default: *.txt)"
+    )
+    check.add_argument(
+        "--input-format",
+        choices=("text", "auto", "html", "csv"),
+        default="text",
+        help="text (default: the cable text layout), html (cablegate pages), csv (the "
+        "cables.csv dump, one cable per row), auto (by extension and content)",
     )
     check.add_argument(
         "--output-format",
@@ -272,7 +286,7 @@ def _run_check(arguments: argparse.Namespace) -> int:
     )
     baseline = read_baseline(arguments.baseline) if arguments.baseline else None
     read_stdin = _STDIN in arguments.paths
-    files = _expand([path for path in arguments.paths if path != _STDIN], arguments.glob)
+    files = _inputs([path for path in arguments.paths if path != _STDIN], arguments)
     output_format = _output_format(arguments.output_format)
     writing_baseline = arguments.write_baseline is not None
 
@@ -390,7 +404,35 @@ def _results(
     if read_stdin:
         name = arguments.stdin_filename or _STDIN
         yield check_bytes(name, sys.stdin.buffer.read())
-    yield from iter_results(files, jobs=arguments.jobs)
+    if arguments.input_format == "text":
+        yield from iter_results(files, jobs=arguments.jobs)
+    else:
+        yield from _source_results(files, arguments.input_format)
+
+
+def _inputs(paths: Sequence[str], arguments: argparse.Namespace) -> list[str]:
+    """The files to read: for text, directories expanded by --glob; for the other
+    formats the paths as given (the readers walk directories by extension)."""
+    if arguments.input_format == "text":
+        return _expand(paths, arguments.glob)
+    missing = [path for path in paths if not os.path.exists(path)]
+    if missing:
+        raise UsageError(f"no such file or directory: {missing[0]}")
+    return list(paths)
+
+
+def _source_results(paths: Sequence[str], input_format: str) -> Iterator[Result]:
+    """Check cables read from HTML pages or CSV rows (or detected), one result each."""
+    from .batch import Result, check_text, unparseable_finding
+    from .errors import CableSyntaxError
+    from .sources import iter_sources
+
+    for item in iter_sources(paths, input_format, parse=False):  # type: ignore[arg-type]
+        if item.text is not None:
+            yield check_text(item.location, item.text)
+        else:  # a page, row or file that gives no cable text
+            error = CableSyntaxError(str(item.error), 1, 1, "")
+            yield Result(item.location, (unparseable_finding(error),), error=error)
 
 
 def _expand(paths: Sequence[str], glob: str) -> list[str]:
@@ -502,27 +544,26 @@ class _Output:
 def _run_parse(arguments: argparse.Namespace) -> int:
     import json
 
-    from . import parse
     from .errors import CableSyntaxError
+    from .model import Cable
     from .serialize import to_json
 
     read_stdin = _STDIN in arguments.paths
-    files = _expand([path for path in arguments.paths if path != _STDIN], arguments.glob)
-    many = len(files) + read_stdin > 1
+    files = _inputs([path for path in arguments.paths if path != _STDIN], arguments)
+    many = len(files) + read_stdin > 1 or arguments.input_format != "text"
     status = EXIT_OK
     with _Output(arguments.output_file) as out:
-        for name in ([_STDIN] if read_stdin else []) + files:
-            text = _read_text(name)
-            try:
-                cable = parse(text)
-            except CableSyntaxError as error:
-                print(
-                    f"{name}:{error.line}:{error.column}: CM001 [error] {error.reason}",
-                    file=sys.stderr,
+        for name, cable_or_error in _parsed_inputs(files, read_stdin, arguments.input_format):
+            if not isinstance(cable_or_error, Cable):
+                error = cable_or_error
+                where = (
+                    f"{error.line}:{error.column}" if isinstance(error, CableSyntaxError) else "1:1"
                 )
+                reason = error.reason if isinstance(error, CableSyntaxError) else str(error)
+                print(f"{name}:{where}: CM001 [error] {reason}", file=sys.stderr)
                 status = EXIT_FINDINGS
                 continue
-            document = to_json(cable)
+            document = to_json(cable_or_error)
             if many:
                 # JSON Lines: one compact document per line, whatever to_json's layout.
                 document = json.dumps(
@@ -530,6 +571,29 @@ def _run_parse(arguments: argparse.Namespace) -> int:
                 )
             out.write(document.rstrip("\n") + "\n")
     return status
+
+
+def _parsed_inputs(
+    files: Sequence[str], read_stdin: bool, input_format: str
+) -> Iterator[tuple[str, Any]]:
+    """(name, cable or the error that stopped it) for every input, in order."""
+    from . import parse
+    from .errors import CableSyntaxError
+
+    names = ([_STDIN] if read_stdin else []) + (list(files) if input_format == "text" else [])
+    for name in names:
+        try:
+            yield name, parse(_read_text(name))
+        except CableSyntaxError as error:
+            yield name, error
+    if input_format != "text":
+        from .sources import iter_sources
+
+        for item in iter_sources(files, input_format):  # type: ignore[arg-type]
+            if item.cable is not None:
+                yield item.location, item.cable
+            else:
+                yield item.location, item.error or ValueError("no cable")
 
 
 def _run_render(arguments: argparse.Namespace) -> int:
