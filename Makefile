@@ -20,7 +20,7 @@ test: $(BIN)/cablemodel
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/cablemodel
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks fuzz tools
 	$(BIN)/mypy
 
 clean:
