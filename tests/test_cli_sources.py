@@ -7,14 +7,9 @@ import shutil
 from pathlib import Path
 
 from tests.test_cli import run
+from tests.test_sources import _mysql_field as _csv_field
 
 HTML = Path(__file__).parent / "data" / "html"
-
-
-def _csv_field(value: str) -> str:
-    """A field as the dump writes it: quoted, with backslash escapes."""
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\\n")
-    return f'"{escaped}"'
 
 
 def test_check_reads_an_html_page(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import stat
 from collections.abc import Iterator
 from datetime import date, datetime
 from importlib import resources
-from typing import Any, NamedTuple, Union
+from typing import Any, NamedTuple
 
 import lark
 from attrs import evolve
@@ -31,6 +31,7 @@ from lark.exceptions import (
 
 from .errors import CableSyntaxError
 from .model import (
+    MONTH_NAMES,
     Address,
     AddressBlock,
     AddressKind,
@@ -56,7 +57,6 @@ from .model import (
     Exemption,
     Exemptions,
     IndicatorLine,
-    Instruction,
     Level,
     LooseLine,
     Marker,
@@ -98,13 +98,7 @@ from .model import (
 
 __all__ = ["decode", "grammar_text", "parse_text"]
 
-_MONTHS = {
-    name: index
-    for index, name in enumerate(
-        ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"),
-        start=1,
-    )
-}
+_MONTHS = {name: index for index, name in enumerate(MONTH_NAMES, start=1)}
 
 
 def grammar_text() -> str:
@@ -421,9 +415,6 @@ def _marker(text: str, begins: bool) -> Marker:
     words = text.upper().split()
     topic = Topic(words[-1].lower())
     return Marker(text, Boundary.BEGIN if begins else Boundary.END, topic)
-
-
-_Instr = Union[Instruction, None]
 
 
 class _PublisherTags(NamedTuple):

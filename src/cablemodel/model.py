@@ -241,10 +241,6 @@ class ReferenceId:
     malformed: str | None = None
     span: Span | None = _span()
 
-    @classmethod
-    def parse_parts(cls, year_digits: str, origin: str, serial: int) -> ReferenceId:
-        return cls(year=_full_year(int(year_digits)), origin=origin, serial=serial)
-
     @property
     def is_well_formed(self) -> bool:
         return self.malformed is None
@@ -497,7 +493,7 @@ class ZnLine:
     span: Span | None = _span()
 
 
-_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+MONTH_NAMES = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 
 
 @frozen
@@ -1238,7 +1234,7 @@ def _emit_dtg(block: DtgLine, out: list[str]) -> None:
     second = "" if block.second_precedence is None else " " + block.second_precedence
     out.append(
         f"{block.precedence}{second} {block.day:02d}{block.hour:02d}{block.minute:02d}Z "
-        f"{_MONTHS[block.month - 1]} {block.year % 100:02d}{block.rest}\n"
+        f"{MONTH_NAMES[block.month - 1]} {block.year % 100:02d}{block.rest}\n"
     )
     _emit_lines(block.tail, out)
 
