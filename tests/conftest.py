@@ -35,7 +35,7 @@ def seed_text() -> str:
 
 def corpus_dir() -> Path | None:
     value = os.environ.get("CABLEMODEL_CORPUS")
-    return Path(value) if value else None
+    return Path(value).resolve() if value else None
 
 
 @pytest.fixture(scope="session")

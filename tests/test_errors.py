@@ -46,8 +46,11 @@ def test_text_that_ends_too_early() -> None:
         cablemodel.parse("Identifier\nCreated")
 
     assert (caught.value.line, caught.value.column) == (2, 8)
-    assert str(caught.value).startswith(
-        "line 2, column 8: the text ends too early: expected line end"
+    assert str(caught.value) == (
+        "line 2, column 8: the text ends too early: "
+        "expected 'Classification' label or 'Released' label\n"
+        "    Created\n"
+        "           ^"
     )
 
 

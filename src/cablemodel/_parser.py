@@ -13,7 +13,6 @@ import functools
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
 from datetime import date, datetime
 from importlib import resources
 from typing import Any, NamedTuple
@@ -106,38 +105,10 @@ def grammar_text() -> str:
     return resources.files("cablemodel.grammar").joinpath("cable.lark").read_text(encoding="utf-8")
 
 
-class _EndOfText:
-    """Post-lexer: ends a text whose last line has no line ending with an EOT token.
-
-    The grammar closes every line with NL or EOT, so the last line of a file is read
-    like any other line.
-    """
-
-    always_accept: tuple[str, ...] = ()
-
-    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
-        last: Token | None = None
-        for token in stream:
-            last = token
-            yield token
-        if last is not None and not last.endswith("\n"):
-            yield Token(
-                "EOT",
-                "",
-                start_pos=last.end_pos,
-                line=last.end_line,
-                column=last.end_column,
-                end_line=last.end_line,
-                end_column=last.end_column,
-                end_pos=last.end_pos,
-            )
-
-
 def _options(strict: bool) -> dict[str, Any]:
     return {
         "parser": "lalr",
         "lexer": "contextual",
-        "postlex": _EndOfText(),
         "strict": strict,
         "maybe_placeholders": False,
     }
@@ -210,15 +181,18 @@ def parse_text(text: str) -> Cable:
     newline = _newline_of(text)
     if newline != "\n":
         text = text.replace(newline, "\n")
+    final_newline = text.endswith("\n")
     parser = _lark()
     try:
-        parsed: Any = parser.parse(text)
+        # The grammar closes every line with NL: a last line without one is read as
+        # if it had one, and the Cable records that it has none.
+        parsed: Any = parser.parse(text if final_newline else text + "\n")
     except UnexpectedInput as error:
         raise _syntax_error(text, error) from None
     except VisitError as error:  # pragma: no cover - a transformer bug, not bad input
         raise error.orig_exc from error
     cable: Cable = parsed
-    return evolve(cable, final_newline=text.endswith("\n"), newline=newline, bom=bom)
+    return evolve(cable, final_newline=final_newline, newline=newline, bom=bom)
 
 
 def _newline_of(text: str) -> str:
@@ -237,15 +211,17 @@ def _syntax_error(text: str, error: UnexpectedInput) -> CableSyntaxError:
     line = getattr(error, "line", 0) or 0
     column = getattr(error, "column", 0) or 0
     lines = text.split("\n")
-    if isinstance(error, UnexpectedEOF) or line < 1:
+    at_end = isinstance(error, (UnexpectedCharacters, UnexpectedToken)) and (
+        (error.pos_in_stream or 0) >= len(text)
+        or (isinstance(error, UnexpectedToken) and error.token.type == "$END")
+    )
+    if isinstance(error, UnexpectedEOF) or line < 1 or at_end:
+        # $END, or the line end the parser supplied after a text without a final one
         line = len(lines)
         column = len(lines[-1]) + 1
         reason = "the text ends too early: " + _expected(error)
     elif isinstance(error, UnexpectedCharacters):
         reason = f"unexpected character {text[error.pos_in_stream or 0]!r}: " + _expected(error)
-    elif isinstance(error, UnexpectedToken) and error.token.type in ("$END", "EOT"):
-        line, column = len(lines), len(lines[-1]) + 1
-        reason = "the text ends too early: " + _expected(error)
     else:
         assert isinstance(error, UnexpectedToken)
         reason = f"unexpected {_found(error.token)}: " + _expected(error)
@@ -318,13 +294,13 @@ def _tokens(children: list[Child]) -> list[Token]:
     return [child for child in children if isinstance(child, Token)]
 
 
-_LINE_ENDS = frozenset(("TEXT_LINE", "NL", "EOT"))
+_LINE_ENDS = frozenset(("TEXT_LINE", "NL"))
 
 
 def _lines(items: list[Child]) -> tuple[LooseLine, ...]:
     """Cut a run of loose tokens and line objects into lines.
 
-    A line ends with a TEXT_LINE token (prose with its line end), an NL, or EOT; a
+    A line ends with a TEXT_LINE token (prose with its line end) or an NL; a
     BLANK_LINES token is one or more blank lines.
     """
     lines: list[LooseLine] = []
@@ -370,11 +346,8 @@ def _lines(items: list[Child]) -> tuple[LooseLine, ...]:
             span = Span(first.line or 0, first.column or 0, item.line or 0, end_column)
             if parts:
                 lines.append(TextLine(tuple(parts), span=span))
-            elif kind != "EOT" or blank is not None:
+            else:
                 lines.append(BlankLine(blank or "", span=span))
-            if kind == "EOT" and len(parts) == 1 and not parts[0].text.strip():
-                # blanks on a last line without line ending: a blank line
-                lines[-1] = BlankLine(parts[0].text, span=span)
             parts, first, blank = [], None, None
     return tuple(lines)
 
@@ -387,7 +360,7 @@ def _end_of(line: LooseLine) -> tuple[int, int]:
 def _loose(children: list[Child]) -> tuple[LooseLine, ...]:
     """The loose lines of a block: what follows its head line and continuation lines."""
     index = next(
-        i for i, c in enumerate(children) if isinstance(c, Token) and c.type in ("NL", "EOT")
+        i for i, c in enumerate(children) if isinstance(c, Token) and c.type == "NL"
     )
     index += 1
     while index < len(children) and not isinstance(
@@ -399,7 +372,7 @@ def _loose(children: list[Child]) -> tuple[LooseLine, ...]:
 
 def _first_nl(children: list[Child]) -> Token:
     for child in children:
-        if isinstance(child, Token) and child.type in ("NL", "EOT"):
+        if isinstance(child, Token) and child.type == "NL":
             return child
     raise AssertionError("a line without NL")
 
@@ -570,7 +543,7 @@ class _ToModel(Transformer[Token, Any]):
 
     # ------------------------------------------------------- loose lines
     def caption_line(self, children: list[Child]) -> CaptionLine:
-        """caption_line: CAPTION (CAPTION_GAP CAPTION)* CAPTION_GAP? (NL | EOT)"""
+        """caption_line: CAPTION (CAPTION_GAP CAPTION)* CAPTION_GAP? NL"""
         entries: list[CaptionEntry] = []
         gap = ""
         for token in children[:-1]:
@@ -589,7 +562,7 @@ class _ToModel(Transformer[Token, Any]):
 
     def page_marker(self, children: list[Child]) -> PageMarker:
         """page_marker: MARKER_ORIGIN MARKER_SERIAL MARKER_PAGE MARKER_SUBPAGE? MARKER_OF
-        MARKER_TOTAL REST? (NL | EOT)"""
+        MARKER_TOTAL REST? NL"""
         by_type = {t.type: str(t) for t in children}
         serial_lead, serial = _split_lead(by_type["MARKER_SERIAL"])
         page_lead, page = _split_lead(by_type["MARKER_PAGE"])
@@ -1020,7 +993,7 @@ class _ToModel(Transformer[Token, Any]):
     # -------------------------------------------------------- paragraphs
     def paragraph(self, children: list[Child]) -> Paragraph:
         """paragraph: PARAGRAPH_NUMBER portion? (TEXT | MARK_BEGIN | MARK_END)* BLANK?
-        (TEXT_LINE | NL | EOT) _paragraph_tail"""
+        (TEXT_LINE | NL) _paragraph_tail"""
         number_token = children[0]
         marking = children[1] if isinstance(children[1], Portion) else None
         first = 2 if marking is not None else 1
@@ -1066,7 +1039,7 @@ class _ToModel(Transformer[Token, Any]):
         return Portion(PortionLevel(level), caveats, separators, lead, inner_left, inner_right)
 
     def signature(self, children: list[Child]) -> Signature:
-        """signature: SIGNATURE SIGNATURE_TRAIL? (NL | EOT) _paragraph_tail"""
+        """signature: SIGNATURE SIGNATURE_TRAIL? NL _paragraph_tail"""
         name = children[0]
         trailing = next((str(t) for t in _tokens(children) if t.type == "SIGNATURE_TRAIL"), "")
         return Signature(str(name), trailing, tail=_loose(children), span=_span_of(name, name))

@@ -1081,7 +1081,7 @@ def grammar_texts() -> st.SearchStrategy[str]:
     from ._parser import build_parser
 
     parser = build_parser()
-    explicit: dict[str, st.SearchStrategy[str]] = {"EOT": st.just("")}
+    explicit: dict[str, st.SearchStrategy[str]] = {}
     for terminal in parser.terminals:
         pattern = terminal.pattern
         regex = pattern.to_regexp()
