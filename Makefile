@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: example test lint clean
+.PHONY: example test lint grammar clean
 
 $(BIN)/cablemodel: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ test: $(BIN)/cablemodel
 lint: $(BIN)/cablemodel
 	$(BIN)/ruff check src tests benchmarks fuzz tools
 	$(BIN)/mypy
+
+# after editing grammar/cable.lark: ship a copy and regenerate the parser tables
+grammar: $(BIN)/cablemodel
+	cp grammar/cable.lark src/cablemodel/grammar/cable.lark
+	$(BIN)/python tools/generate_parser_tables.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
+import lark
 import pytest
 from lark import Lark, Tree
 
 from cablemodel import _parser
+
+from .conftest import DATA, read_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CANONICAL = ROOT / "grammar" / "cable.lark"
@@ -92,32 +97,44 @@ def test_every_rule_is_documented() -> None:
     assert missing == []
 
 
-def test_no_parser_cache_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(_parser.CACHE_VARIABLE, raising=False)
+def test_shipped_tables_are_those_of_the_grammar() -> None:
+    shipped = (ROOT / "src" / "cablemodel" / "grammar" / _parser.TABLES_FILE).read_text(
+        encoding="utf-8"
+    )
+    recorded = json.loads(shipped)
 
-    assert _parser._cache_file() is None
-
-
-def test_parser_cache_in_a_private_directory(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seed_text: str
-) -> None:
-    tmp_path.chmod(0o700)
-    monkeypatch.setenv(_parser.CACHE_VARIABLE, str(tmp_path))
-    name = _parser._cache_file()
-    assert name is not None
-    parser = Lark(_parser.grammar_text(), cache=name, **_parser._options(strict=False))
-    again = Lark(_parser.grammar_text(), cache=name, **_parser._options(strict=False))
-
-    assert Path(name).parent == tmp_path
-    assert Path(name).stat().st_size > 0
-    assert again.parse(seed_text) == parser.parse(seed_text)
+    assert recorded["grammar_sha256"] == hashlib.sha256(
+        (ROOT / "grammar" / "cable.lark").read_bytes()
+    ).hexdigest()
+    if recorded["lark_version"].split(".")[:2] == lark.__version__.split(".")[:2]:
+        # the same Lark: regenerating gives the committed text byte for byte
+        assert shipped == _parser.parser_tables_text()
+        assert _parser._shipped_tables() is not None
+    else:
+        # another Lark: the tables are not used, the parser is built from the grammar
+        assert _parser._shipped_tables() is None
 
 
-def test_parser_cache_refuses_a_shared_directory(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    tmp_path.chmod(0o777)
-    monkeypatch.setenv(_parser.CACHE_VARIABLE, str(tmp_path))
+def test_parser_from_tables_reads_like_parser_from_grammar() -> None:
+    tables = _parser._shipped_tables()
+    if tables is None:
+        pytest.skip("the installed Lark is not the minor version the tables were made with")
+    loaded = Lark._load_from_dict(  # type: ignore[no-untyped-call]
+        tables["data"], tables["memo"], transformer=_parser._ToModel()
+    )
+    built = Lark(_parser.grammar_text(), transformer=_parser._ToModel(), **_parser._options(False))
+    texts = [read_text(path) for path in sorted(DATA.glob("*.txt"))]
 
-    with pytest.raises(OSError, match="must be a directory writable only by its owner"):
-        _parser._cache_file()
+    assert len(texts) == 13
+    for text in texts:
+        text = text if text.endswith("\n") else text + "\n"
+        assert loaded.parse(text) == built.parse(text)
+
+
+def test_tables_that_do_not_fit_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    with monkeypatch.context() as patch:
+        patch.setattr(_parser, "_grammar_digest", lambda: "0" * 64)
+        assert _parser._shipped_tables() is None
+    with monkeypatch.context() as patch:
+        patch.setattr(lark, "__version__", "9.0.0")
+        assert _parser._shipped_tables() is None

@@ -1,4 +1,5 @@
-"""The built wheel carries the grammar and py.typed, and parses the seed by itself."""
+"""The built wheel carries the grammar, its parser tables and py.typed, and parses the seed
+by itself, from the shipped tables."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+from cablemodel import _parser
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,6 +36,7 @@ def test_wheel_contents(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
 
     assert "cablemodel/grammar/cable.lark" in names
+    assert "cablemodel/grammar/cable.tables.json" in names
     assert "cablemodel/py.typed" in names
     assert {name.split("/")[0] for name in names} == {
         "cablemodel",
@@ -46,7 +50,9 @@ def test_wheel_parses_the_seed(wheel: Path, tmp_path: Path) -> None:
     script = (
         "import cablemodel, sys;"
         "c = cablemodel.parse_file(sys.argv[1]);"
-        "print(cablemodel.__file__); print(c.reference_id, len(c.paragraphs))"
+        "from cablemodel import _parser;"
+        "print(cablemodel.__file__); print(c.reference_id, len(c.paragraphs));"
+        "print(_parser._shipped_tables() is not None)"
     )
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
     result = subprocess.run(
@@ -57,7 +63,8 @@ def test_wheel_parses_the_seed(wheel: Path, tmp_path: Path) -> None:
         env=env,
         cwd=tmp_path,
     )
-    location, summary = result.stdout.splitlines()
+    location, summary, from_tables = result.stdout.splitlines()
 
     assert Path(location).is_relative_to(tmp_path)
     assert summary == "05PARIS3759 7"
+    assert from_tables == str(_parser._shipped_tables() is not None)

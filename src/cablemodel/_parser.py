@@ -1,8 +1,10 @@
 """The parser: grammar/cable.lark run by Lark (LALR), straight into the model.
 
-This is the only module that imports lark. The parser is built lazily, once per
-process, with no cache on disk. The transformer runs inline (no parse tree is kept);
-positions come from the tokens, which always carry them.
+This is the only module that imports lark. The parser is made lazily, once per
+process, from LALR tables generated from the grammar and shipped beside it (nothing is
+written at run time); when they do not fit the grammar or the installed Lark, it is
+built from the grammar. The transformer runs inline (no parse tree is kept); positions
+come from the tokens, which always carry them.
 
 Each transformer method names the grammar rule it handles.
 """
@@ -11,8 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import stat
+import json
 from datetime import date, datetime
 from importlib import resources
 from typing import Any, NamedTuple
@@ -27,6 +28,8 @@ from lark.exceptions import (
     UnexpectedToken,
     VisitError,
 )
+from lark.grammar import Rule
+from lark.lexer import TerminalDef
 
 from .errors import CableSyntaxError
 from .model import (
@@ -116,35 +119,113 @@ def _options(strict: bool) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=1)
 def _lark() -> Lark:
-    """The parser, built on first use. No cache on disk unless the user names one."""
-    return Lark(
-        grammar_text(), transformer=_ToModel(), cache=_cache_file(), **_options(strict=False)
-    )
-
-
-CACHE_VARIABLE = "CABLEMODEL_PARSER_CACHE"
-
-
-def _cache_file() -> str | None:
-    """A parser-table file in the directory named by $CABLEMODEL_PARSER_CACHE, if any.
-
-    Off by default. The directory must exist, belong to the user and be writable by
-    no one else: Lark reads the file with pickle (the grammar's hash and Lark's
-    version are in its name and inside it). Building takes about 0.3 s per process,
-    loading about 0.03 s, which matters for short command-line runs.
-    """
-    directory = os.environ.get(CACHE_VARIABLE)
-    if not directory:
-        return None
-    info = os.stat(directory)
-    if not stat.S_ISDIR(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        raise OSError(
-            f"{CACHE_VARIABLE}={directory} must be a directory writable only by its owner"
+    """The parser, made on first use: from the shipped tables when they fit, else built."""
+    tables = _shipped_tables()
+    if tables is not None:
+        # Lark's loader for serialized parsers (the one its standalone generator uses)
+        parser: Lark = Lark._load_from_dict(  # type: ignore[no-untyped-call]
+            tables["data"], tables["memo"], transformer=_ToModel()
         )
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        raise OSError(f"{CACHE_VARIABLE}={directory} must belong to the current user")
-    digest = hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()[:16]
-    return os.path.join(directory, f"cablemodel-lark{lark.__version__}-{digest}.cache")
+    else:
+        parser = Lark(grammar_text(), transformer=_ToModel(), **_options(strict=False))
+    _share_lexers(parser)
+    return parser
+
+
+def _share_lexers(parser: Lark) -> None:
+    """Let parser states that accept the same terminals share one lexer.
+
+    Lark's contextual lexer makes a lexer per distinct set of parser actions, gotos
+    included: 133 lexers for 87 sets of terminals here. Each compiles its regular
+    expression on first use, which is most of the first parse (about 30 ms).
+    """
+    lexers: dict[int, Any] | None = getattr(parser.parser.lexer, "lexers", None)
+    if not lexers:
+        return
+    shared: dict[frozenset[str], Any] = {}
+    for state, lexer in lexers.items():
+        terminals = frozenset(terminal.name for terminal in lexer.terminals)
+        lexers[state] = shared.setdefault(terminals, lexer)
+
+
+TABLES_FILE = "cable.tables.json"
+
+
+def _grammar_digest() -> str:
+    return hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()
+
+
+def _shipped_tables() -> dict[str, Any] | None:
+    """The parser tables shipped beside the grammar, if they were made from this very
+    grammar by this minor version of Lark (whose serial form may change between minor
+    versions); else None, and the parser is built from the grammar (about 0.2 s)."""
+    source = resources.files("cablemodel.grammar").joinpath(TABLES_FILE)
+    if not source.is_file():
+        return None
+    tables: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+    if tables.get("grammar_sha256") != _grammar_digest():
+        return None
+    if _minor_version(str(tables.get("lark_version", ""))) != _minor_version(lark.__version__):
+        return None
+    # JSON keys are strings; Lark numbers its memo, tokens and states with ints
+    table = tables["data"]["parser"]["parser"]
+    tables["memo"] = {int(key): value for key, value in tables["memo"].items()}
+    table["tokens"] = {int(key): value for key, value in table["tokens"].items()}
+    table["states"] = {
+        int(state): {int(token): action for token, action in actions.items()}
+        for state, actions in table["states"].items()
+    }
+    return tables
+
+
+def _minor_version(version: str) -> tuple[str, ...]:
+    return tuple(version.split(".")[:2])
+
+
+def parser_tables_text() -> str:
+    """The LALR tables of the shipped grammar as JSON, for the file shipped beside it.
+
+    Lark numbers states and tokens in an order that changes from run to run; here
+    they are renumbered (states breadth first from the start, tokens by name), so the
+    same grammar always gives the same text. tools/generate_parser_tables.py writes it.
+    """
+    data, memo = build_parser().memo_serialize([TerminalDef, Rule])
+    table = data["parser"]["parser"]
+    names: dict[int, str] = table["tokens"]
+    states: dict[int, dict[int, tuple[int, Any]]] = table["states"]
+
+    def by_name(item: tuple[int, tuple[int, Any]]) -> str:
+        return names[item[0]]
+
+    number: dict[int, int] = {}
+    order: list[int] = []
+    for state in [table["start_states"][name] for name in sorted(table["start_states"])]:
+        number.setdefault(state, len(number))
+        order.append(state)
+    for state in order:  # grows while it is walked: breadth first
+        for _, (action, target) in sorted(states[state].items(), key=by_name):
+            if action == 0 and target not in number:  # 0 = shift (or go to)
+                number[target] = len(number)
+                order.append(target)
+    token_names = sorted(set(names.values()))
+    token_number = {name: index for index, name in enumerate(token_names)}
+    table["tokens"] = dict(enumerate(token_names))
+    table["states"] = {
+        number[state]: {
+            token_number[names[token]]: (action, number[target] if action == 0 else target)
+            for token, (action, target) in sorted(states[state].items(), key=by_name)
+        }
+        for state in order
+    }
+    table["start_states"] = {name: number[state] for name, state in table["start_states"].items()}
+    table["end_states"] = {name: number[state] for name, state in table["end_states"].items()}
+    document = {
+        "grammar_sha256": _grammar_digest(),
+        "lark_version": lark.__version__,
+        "data": data,
+        "memo": memo,
+    }
+    return json.dumps(document, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def build_parser(*, strict: bool = False) -> Lark:
