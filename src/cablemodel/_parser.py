@@ -394,6 +394,11 @@ def _lines(items: list[Child]) -> tuple[LooseLine, ...]:
             continue
         kind = item.type
         if first is None:
+            if kind == "TEXT_LINE":  # the common case: a whole prose line, one token
+                line, column = item.line or 0, item.column or 0
+                span = Span(line, column, line, column + len(item) - 1)
+                lines.append(TextLine((Prose(item[:-1]),), span=span))
+                continue
             first = item
         if kind == "BLANK":
             blank = str(item)
