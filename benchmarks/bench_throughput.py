@@ -6,7 +6,8 @@ FOLDER defaults to $CABLEMODEL_CORPUS. Each case is timed --runs times over all 
 (texts already in memory, parser already built); the table gives the median and the
 best run, MB/s (10**6 bytes of UTF-8 text), cables/s, and the ratio to the floor:
 reading the same files and classifying every line with one compiled regular
-expression. --rss measures peak RSS of a batch run over 1 and 10,000 files (copies of
+expression. A row times Lark alone on the same grammar (its parse tree, no model), the
+ceiling for a model built with this grammar on pure-Python Lark. --rss measures peak RSS of a batch run over 1 and 10,000 files (copies of
 the corpus) in a fresh process; --jobs times the batch API with 1 and 2 worker
 processes. Not part of the test suite.
 """
@@ -30,6 +31,7 @@ from pathlib import Path
 import lark
 
 import cablemodel
+from cablemodel import _parser
 
 # The floor: what a hand-written scraper does, one match per line.
 LINE_KINDS = re.compile(
@@ -68,6 +70,15 @@ def throughput(folder: Path, runs: int) -> list[tuple[str, list[float]]]:
     documents = [cablemodel.to_json(cable) for cable in cables]
     cablemodel.validate(cables[0])
 
+    # Lark by itself over the same grammar, building its own parse tree and no model:
+    # the ceiling for any model built with this grammar on pure-Python Lark.
+    tree_parser = _parser.build_parser()
+    lark_texts = [text if text.endswith("\n") else text + "\n" for text in texts]
+
+    def lark_tree() -> None:
+        for text in lark_texts:
+            tree_parser.parse(text)
+
     def parse_all() -> None:
         for text in texts:
             cablemodel.parse(text)
@@ -90,6 +101,7 @@ def throughput(folder: Path, runs: int) -> list[tuple[str, list[float]]]:
 
     cases: list[tuple[str, Callable[[], object]]] = [
         ("floor: read + regex line classifier", lambda: floor(paths)),
+        ("Lark alone: parse tree, no model", lark_tree),
         ("parse", parse_all),
         ("parse + validate", parse_validate),
         ("validate (parsed cables)", validate_only),

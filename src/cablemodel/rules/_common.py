@@ -30,6 +30,7 @@ __all__ = [
 ]
 
 _B = TypeVar("_B")
+_L = TypeVar("_L", bound=LooseLine)
 
 
 def blocks_of(cable: Cable, kind: type[_B]) -> Iterator[tuple[str, _B]]:
@@ -43,17 +44,20 @@ def first_of(cable: Cable, kind: type[_B]) -> tuple[str, _B] | None:
     return next(blocks_of(cable, kind), None)
 
 
-def loose_lines(cable: Cable) -> Iterator[tuple[str, LooseLine]]:
-    """The loose lines before the first block and in every block's tail, with paths."""
+def loose_lines(cable: Cable, kind: type[_L]) -> Iterator[tuple[str, _L]]:
+    """The loose lines of ``kind`` before the first block and in every block's tail, with
+    their paths (made only for those: most loose lines are prose)."""
     for index, line in enumerate(cable.lead):
-        yield f"$.lead[{index}]", line
+        if isinstance(line, kind):
+            yield f"$.lead[{index}]", line
     for block_index, block in enumerate(cable.blocks):
         for index, line in enumerate(getattr(block, "tail", ())):
-            yield f"$.blocks[{block_index}].tail[{index}]", line
+            if isinstance(line, kind):
+                yield f"$.blocks[{block_index}].tail[{index}]", line
 
 
 def page_markers(cable: Cable) -> list[tuple[str, PageMarker]]:
-    return [(path, line) for path, line in loose_lines(cable) if isinstance(line, PageMarker)]
+    return list(loose_lines(cable, PageMarker))
 
 
 def created_date(cable: Cable) -> date:

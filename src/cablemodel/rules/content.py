@@ -166,12 +166,22 @@ def _line_markers(line: object, span: Span | None, path: str) -> Iterator[Marker
 def _markers(cable: Cable) -> Iterator[MarkerAt]:
     """Every SUMMARY/COMMENT/TEXT/QUOTE marker in text order, with span and path."""
     for index, line in enumerate(cable.lead):
-        yield from _line_markers(line, line.span, f"$.lead[{index}]")
+        if _may_hold_markers(line):
+            yield from _line_markers(line, line.span, f"$.lead[{index}]")
     for block_index, block in enumerate(cable.blocks):
         path = f"$.blocks[{block_index}]"
-        yield from _line_markers(block, block.span, path)
+        if _may_hold_markers(block):
+            yield from _line_markers(block, block.span, path)
         for index, line in enumerate(getattr(block, "tail", ())):
-            yield from _line_markers(line, line.span, f"{path}.tail[{index}]")
+            if _may_hold_markers(line):
+                yield from _line_markers(line, line.span, f"{path}.tail[{index}]")
+
+
+def _may_hold_markers(line: object) -> bool:
+    # most lines are one piece of prose: no path is made for them
+    if not isinstance(line, (TextLine, Paragraph)):
+        return False
+    return len(line.parts) > 1 or (bool(line.parts) and isinstance(line.parts[0], Marker))
 
 
 @rule("CM506", "unbalanced-markers", Severity.WARNING,

@@ -267,10 +267,8 @@ def _sipdis_with_nodis_exdis(cable: Cable) -> Iterator[Problem]:
 
 def _caption_place(cable: Cable, caption: str) -> tuple[Span | None, str]:
     """The caption line that carries ``caption``, else the first banner (``… NODIS SIPDIS``)."""
-    for path, line in loose_lines(cable):
-        if isinstance(line, CaptionLine) and any(
-            written.value == caption for written in line.captions
-        ):
+    for path, line in loose_lines(cable, CaptionLine):
+        if any(written.value == caption for written in line.captions):
             return line.span, path
     found = first_of(cable, Banner)
     return (found[1].span, found[0]) if found else (cable.publisher.span, "$.publisher")
