@@ -7,9 +7,9 @@ FOLDER defaults to $CABLEMODEL_CORPUS. Each case is timed --runs times over all 
 best run, MB/s (10**6 bytes of UTF-8 text), cables/s, and the ratio to the floor:
 reading the same files and classifying every line with one compiled regular
 expression. A row times Lark alone on the same grammar (its parse tree, no model), the
-ceiling for a model built with this grammar on pure-Python Lark. --rss measures peak RSS of a batch run over 1 and 10,000 files (copies of
-the corpus) in a fresh process; --jobs times the batch API with 1 and 2 worker
-processes. Not part of the test suite.
+ceiling for a model built with this grammar on pure-Python Lark. --rss measures peak RSS
+of a batch run over 1 and 10,000 files (copies of the corpus) in a fresh process;
+--jobs times the batch API with 1 and 2 worker processes. Not part of the test suite.
 """
 
 from __future__ import annotations
