@@ -119,7 +119,7 @@ def report(folder: Path, results: list[tuple[str, list[float]]]) -> None:
           f"lark {lark.__version__}, {os.cpu_count()} CPUs, GC on, "
           f"load average {os.getloadavg()[0]:.1f}")
     print()
-    print("| case | median s | best s | MB/s (median) | cables/s | floor / case |")
+    print("| case | median s | best s | MB/s (median) | cables/s | case / floor |")
     print("|---|---|---|---|---|---|")
     for name, times in results:
         median = statistics.median(times)

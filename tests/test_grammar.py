@@ -138,3 +138,12 @@ def test_tables_that_do_not_fit_are_not_used(monkeypatch: pytest.MonkeyPatch) ->
     with monkeypatch.context() as patch:
         patch.setattr(lark, "__version__", "9.0.0")
         assert _parser._shipped_tables() is None
+
+
+def test_tables_lark_cannot_read_give_way_to_the_grammar(
+    monkeypatch: pytest.MonkeyPatch, seed_text: str
+) -> None:
+    monkeypatch.setattr(_parser, "_shipped_tables", lambda: {"data": {}, "memo": {}})
+    parser = _parser._lark.__wrapped__()
+
+    assert parser.parse(seed_text + "\n") == _parser._lark().parse(seed_text + "\n")

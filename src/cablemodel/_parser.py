@@ -121,12 +121,16 @@ def _options(strict: bool) -> dict[str, Any]:
 def _lark() -> Lark:
     """The parser, made on first use: from the shipped tables when they fit, else built."""
     tables = _shipped_tables()
+    parser: Lark | None = None
     if tables is not None:
-        # Lark's loader for serialized parsers (the one its standalone generator uses)
-        parser: Lark = Lark._load_from_dict(  # type: ignore[no-untyped-call]
-            tables["data"], tables["memo"], transformer=_ToModel()
-        )
-    else:
+        try:
+            # Lark's loader for serialized parsers (the one its standalone generator uses)
+            parser = Lark._load_from_dict(  # type: ignore[no-untyped-call]
+                tables["data"], tables["memo"], transformer=_ToModel()
+            )
+        except Exception:  # tables this Lark cannot read: build from the grammar instead
+            parser = None
+    if parser is None:
         parser = Lark(grammar_text(), transformer=_ToModel(), **_options(strict=False))
     _share_lexers(parser)
     return parser
