@@ -132,6 +132,8 @@ def test_parser_from_tables_reads_like_parser_from_grammar() -> None:
 
 
 def test_tables_that_do_not_fit_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    if _parser._shipped_tables() is None:
+        pytest.skip("the installed Lark is not the minor version the tables were made with")
     with monkeypatch.context() as patch:
         patch.setattr(_parser, "_grammar_digest", lambda: "0" * 64)
         assert _parser._shipped_tables() is None
@@ -146,4 +148,5 @@ def test_tables_lark_cannot_read_give_way_to_the_grammar(
     monkeypatch.setattr(_parser, "_shipped_tables", lambda: {"data": {}, "memo": {}})
     parser = _parser._lark.__wrapped__()
 
+    assert parser.source_path != "<deserialized>"  # built from the grammar text
     assert parser.parse(seed_text + "\n") == _parser._lark().parse(seed_text + "\n")
