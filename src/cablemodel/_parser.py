@@ -186,6 +186,9 @@ def _minor_version(version: str) -> tuple[str, ...]:
     return tuple(version.split(".")[:2])
 
 
+_UNBOUNDED = 2**32 - 1
+
+
 def parser_tables_text() -> str:
     """The LALR tables of the shipped grammar as JSON, for the file shipped beside it.
 
@@ -223,6 +226,12 @@ def parser_tables_text() -> str:
     }
     table["start_states"] = {name: number[state] for name, state in table["start_states"].items()}
     table["end_states"] = {name: number[state] for name, state in table["end_states"].items()}
+    for item in memo.values():
+        width = item.get("pattern", {}).get("_width")
+        if width and width[1] >= _UNBOUNDED:
+            # Python writes "no upper bound" as 2**32 - 1 before 3.11.7 and 2**64 after;
+            # both sort the same, so the file is the same on every Python
+            width[1] = _UNBOUNDED
     document = {
         "grammar_sha256": _grammar_digest(),
         "lark_version": lark.__version__,
