@@ -23,11 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 CABLE = ROOT / "tests" / "data" / "05PARIS3759.txt"
 
 
-def wall_times(command: list[str], runs: int, env: dict[str, str] | None = None) -> list[float]:
+def wall_times(command: list[str], runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run(command, capture_output=True, check=False, env=env)
+        subprocess.run(command, capture_output=True, check=False)
         times.append(time.perf_counter() - started)
     return times
 
@@ -54,20 +54,17 @@ def main() -> None:
         }))
         instance.write_text(json.dumps({"id": "05PARIS3759", "tags": ["PARM", "PREL"]}))
         cases = {
+            "python -c pass (the interpreter alone)": [sys.executable, "-c", "pass"],
+            "python -c 'import cablemodel.cli' (imports only)": [
+                sys.executable, "-c", "import cablemodel.cli"
+            ],
             "cablemodel check (one cable)": [script("cablemodel"), "check", str(CABLE)],
             "check-jsonschema (one small JSON file)": [
                 script("check-jsonschema"), "--schemafile", str(schema), str(instance)
             ],
         }
-        runs_of: list[tuple[str, list[str], dict[str, str] | None]] = [
-            (name, command, None) for name, command in cases.items()
-        ]
-        runs_of.insert(0, ("python -c pass (the interpreter alone)",
-                           [sys.executable, "-c", "pass"], None))
-        runs_of.insert(1, ("python -c 'import cablemodel.cli' (imports only)",
-                           [sys.executable, "-c", "import cablemodel.cli"], None))
-        for name, command, env in runs_of:
-            times = wall_times(command, runs, env)
+        for name, command in cases.items():
+            times = wall_times(command, runs)
             print(f"{name}: median {statistics.median(times):.3f} s, "
                   f"best {min(times):.3f} s over {runs} runs")
 

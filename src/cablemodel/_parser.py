@@ -305,12 +305,14 @@ def _syntax_error(text: str, error: UnexpectedInput) -> CableSyntaxError:
     line = getattr(error, "line", 0) or 0
     column = getattr(error, "column", 0) or 0
     lines = text.split("\n")
-    at_end = isinstance(error, (UnexpectedCharacters, UnexpectedToken)) and (
-        (error.pos_in_stream or 0) >= len(text)
+    at_end = (
+        isinstance(error, UnexpectedEOF)
+        or line < 1
         or (isinstance(error, UnexpectedToken) and error.token.type == "$END")
+        # the line end the parser supplied after a text without a final one
+        or (error.pos_in_stream or 0) >= len(text)
     )
-    if isinstance(error, UnexpectedEOF) or line < 1 or at_end:
-        # $END, or the line end the parser supplied after a text without a final one
+    if at_end:
         line = len(lines)
         column = len(lines[-1]) + 1
         reason = "the text ends too early: " + _expected(error)

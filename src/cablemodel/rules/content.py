@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TypeGuard
 
 from ..model import (
     Boundary,
@@ -148,11 +149,11 @@ def _paragraph_numbering(cable: Cable) -> Iterator[Problem]:
 MarkerAt = tuple[Marker, Span | None, str, bool]
 
 
-def _line_markers(line: object, span: Span | None, path: str) -> Iterator[MarkerAt]:
+def _line_markers(
+    line: TextLine | Paragraph, span: Span | None, path: str
+) -> Iterator[MarkerAt]:
     """Markers of one line; the flag says whether the marker's scope closes by itself: it
     opens the line (heading style) or follows a parenthesis ("(Comment: ...)")."""
-    if not isinstance(line, (TextLine, Paragraph)):
-        return
     leading = True
     before = ""
     for index, piece in enumerate(line.parts):
@@ -177,8 +178,9 @@ def _markers(cable: Cable) -> Iterator[MarkerAt]:
                 yield from _line_markers(line, line.span, f"{path}.tail[{index}]")
 
 
-def _may_hold_markers(line: object) -> bool:
-    # most lines are one piece of prose: no path is made for them
+def _may_hold_markers(line: object) -> TypeGuard[TextLine | Paragraph]:
+    """A prose line or paragraph that may hold a marker. Most lines are one piece of
+    prose: no path is made for them."""
     if not isinstance(line, (TextLine, Paragraph)):
         return False
     return len(line.parts) > 1 or (bool(line.parts) and isinstance(line.parts[0], Marker))
