@@ -22,6 +22,7 @@ test: $(BIN)/cablemodel
 lint: $(BIN)/cablemodel
 	$(BIN)/ruff check src tests benchmarks fuzz tools
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 # after editing grammar/cable.lark: ship a copy and regenerate the parser tables
 grammar: $(BIN)/cablemodel

@@ -70,10 +70,17 @@ def test_bytes_that_are_not_utf8_point_at_the_first_bad_byte(tmp_path: Path) -> 
     assert result.findings[0].code == "CM001"
 
 
-def test_an_unreadable_path_gives_its_os_error(tmp_path: Path) -> None:
-    (result,) = iter_results([tmp_path / "missing.txt"], jobs=1)
+def test_a_file_that_cannot_be_read_gives_its_os_error(tmp_path: Path) -> None:
+    dangling = tmp_path / "gone.txt"
+    dangling.symlink_to(tmp_path / "missing.txt")
+    (result,) = iter_results([dangling], jobs=1)
     assert isinstance(result.read_error, FileNotFoundError)
     assert result.findings == ()
+
+
+def test_a_path_that_does_not_exist_is_refused_before_any_work(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"^no such file or directory: .*missing.txt$"):
+        list(iter_results([SEED, tmp_path / "missing.txt"], jobs=1))
 
 
 def make_files(folder: Path, count: int) -> list[Path]:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cablemodel._baseline import Baseline, entry_for, read_baseline, write_baseline
-from cablemodel._config import ConfigError, Layer, Settings, load_settings
+from cablemodel.check.baseline import Baseline, entry_for, read_baseline, write_baseline
+from cablemodel.check.settings import ConfigError, Layer, Settings, load_settings
 from cablemodel.rules import Finding, Severity
 
 KNOWN = ("CM001", "CM101", "CM102", "CM201", "CM202", "CM301")

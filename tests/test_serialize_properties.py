@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator
 
 import cablemodel
 from cablemodel import model
-from cablemodel._jsonshape import is_union, split_optional
+from cablemodel.serialize._shape import is_union, split_optional
 
 # Short strings keep examples small; the alphabet has what cables contain and what
 # JSON must escape.

@@ -536,11 +536,18 @@ def test_iter_sources_with_a_fixed_format(tree: Path) -> None:
     ]
 
 
-def test_iter_sources_reports_a_missing_file(tmp_path: Path) -> None:
+def test_iter_sources_refuses_a_missing_path(tmp_path: Path) -> None:
     missing = tmp_path / "missing.html"
-    (item,) = iter_sources([missing])
-    assert str(item.error) == f"{missing}: cannot read: No such file or directory"
-    assert (item.input_format, item.text, item.cable) == ("html", None, None)
+    with pytest.raises(FileNotFoundError, match=r"^no such file or directory: .*missing.html$"):
+        list(iter_sources([missing]))
+
+
+def test_iter_sources_reports_a_file_it_cannot_read(tmp_path: Path) -> None:
+    dangling = tmp_path / "gone.html"
+    dangling.symlink_to(tmp_path / "missing.html")
+    (item,) = iter_sources([dangling])
+    assert isinstance(item.read_error, FileNotFoundError)
+    assert (item.input_format, item.text, item.cable, item.error) == ("html", None, None, None)
 
 
 def test_iter_sources_can_leave_the_parsing_to_the_caller(tree: Path) -> None:

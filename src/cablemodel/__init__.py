@@ -1,24 +1,23 @@
 """cablemodel: the formal, typed, lossless model of Cablegate diplomatic cables.
 
-The parser and the model load with the package; JSON (cattrs), the batch API, the
-rules and the HTML/CSV readers load on first use, so that a command that only parses
-starts fast.
+The model and render load with the package; the parser (and with it lark), JSON
+(cattrs), the batch API, the rules and the HTML/CSV readers load on first use, so that
+``import cablemodel.model`` loads neither lark nor cattrs and a command starts fast.
+See docs/architecture.md for the layers.
 """
 
 from __future__ import annotations
 
 import importlib
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import model
-from ._parser import decode as _decode
-from ._parser import parse_text as _parse_text
+from ._render import render
 from .errors import CableError, CableJSONError, CableSyntaxError
-from .model import Cable, render
+from .model import Cable
 
 if TYPE_CHECKING:
+    from ._parser import parse, parse_file
     from .batch import Result, iter_files, iter_results
     from .rules import RULES, Finding, Severity, validate
     from .serialize import from_dict, from_json, json_schema, to_dict, to_json
@@ -53,6 +52,8 @@ __all__ = [
 ]
 
 _LAZY = {
+    "parse": "._parser",
+    "parse_file": "._parser",
     "Result": ".batch",
     "iter_files": ".batch",
     "iter_results": ".batch",
@@ -84,20 +85,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(__all__)
-
-
-def parse(text: str | bytes) -> Cable:
-    """Parse the text of one cable into a ``Cable``; raise ``CableSyntaxError``.
-
-    Bytes are read as UTF-8; a byte that is not UTF-8 is a ``CableSyntaxError`` at its
-    line and column.
-    """
-    if isinstance(text, (bytes, bytearray)):
-        text = _decode(bytes(text))
-    return _parse_text(text)
-
-
-def parse_file(path: str | os.PathLike[str]) -> Cable:
-    """Parse a cable file (UTF-8). Line endings are kept as they are."""
-    return parse(Path(path).read_bytes())
-

@@ -1,29 +1,31 @@
-"""Check many cables: stream one result per input, in input order, serially or in a
-process pool, with bounded work in flight so memory does not grow with the number of files.
+"""Check many cables: one input pipeline for every source, one result per cable, in input
+order, serially or in a process pool, with bounded work in flight so memory does not grow
+with the number of inputs.
 
-``iter_results(paths, jobs=N)`` parses and validates each file. A cable that does not
-parse yields its ``CableSyntaxError`` and the single finding ``CM001 unparseable-cable``
-instead of raising; a file that cannot be read yields its ``OSError``.
+``iter_results(paths, input_format=..., jobs=N)`` reads text files, cablegate HTML pages
+and ``cables.csv`` rows alike (files found by :func:`cablemodel.sources.input_files`),
+parses and validates each cable. A cable that does not parse yields its
+``CableSyntaxError`` and the single finding ``CM001 unparseable-cable`` instead of
+raising; a file that cannot be read yields its ``OSError``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fnmatch
 import itertools
 import os
 import sys
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Union
 
 from attrs import field, frozen
 
-from ._parser import decode
+from ._parser import decode, parse
 from .errors import CableSyntaxError
 from .model import Cable
-from .rules import Finding, Severity, validate
+from .rules import UNPARSEABLE, Finding, validate
+from .sources import FormatChoice, InputFile, InputFormat, SourceItem, input_files, read_items
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -31,27 +33,21 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SERIAL_THRESHOLD",
-    "UNPARSEABLE_CODE",
-    "UNPARSEABLE_NAME",
-    "UNPARSEABLE_SUMMARY",
     "Result",
     "check_bytes",
     "check_file",
+    "check_item",
     "check_text",
     "iter_files",
     "iter_results",
     "unparseable_finding",
 ]
 
-UNPARSEABLE_CODE = "CM001"
-UNPARSEABLE_NAME = "unparseable-cable"
-UNPARSEABLE_SUMMARY = "The text does not parse as a cable (line and column of the first error)."
-
-#: Below this many files a pool costs more to start than it saves (fork: ~10-30 ms,
-#: spawn: ~0.1 s per worker plus grammar analysis), so the files are checked serially.
+#: Below this many inputs a pool costs more to start than it saves (fork: ~10-30 ms,
+#: spawn: ~0.1 s per worker plus grammar analysis), so they are checked serially.
 SERIAL_THRESHOLD = 64
 
-#: Files per task sent to a worker: amortises inter-process traffic.
+#: Inputs per task sent to a worker: amortises inter-process traffic.
 _BATCH_SIZE = 8
 
 #: Tasks in flight per worker: keeps workers busy while bounding queued results.
@@ -60,12 +56,14 @@ _TASKS_PER_WORKER = 2
 
 @frozen
 class Result:
-    """What checking one input gave.
+    """What checking one cable's input gave.
 
-    ``findings`` is empty when the file could not be read, and holds exactly the CM001
-    finding when the cable does not parse. ``cable`` is kept only when asked for.
-    ``lines`` maps the 1-based number of every line a finding points at to its text
-    (without line ending), so reports can quote the source without reading it again.
+    ``path`` is the file and ``row`` the record of a ``cables.csv`` file (None for text
+    files and pages); ``location`` names both. ``findings`` is empty when the file could
+    not be read (``read_error``), and holds exactly the CM001 finding when the input is
+    not a cable (``error``). ``cable`` is kept only when asked for. ``lines`` maps the
+    1-based number of every line a finding points at to its text (without line ending),
+    so reports can quote the source without reading it again.
     """
 
     path: str
@@ -74,14 +72,21 @@ class Result:
     error: CableSyntaxError | None = None
     read_error: OSError | None = None
     lines: dict[int, str] = field(factory=dict)
+    row: int | None = None
+    input_format: InputFormat = "text"
+
+    @property
+    def location(self) -> str:
+        """``path``, or ``path:row`` for a CSV row."""
+        return self.path if self.row is None else f"{self.path}:{self.row}"
 
 
 def unparseable_finding(error: CableSyntaxError) -> Finding:
     """The CM001 finding for a cable that does not parse, at the error's position."""
     return Finding(
-        code=UNPARSEABLE_CODE,
-        name=UNPARSEABLE_NAME,
-        severity=Severity.ERROR,
+        code=UNPARSEABLE.code,
+        name=UNPARSEABLE.name,
+        severity=UNPARSEABLE.severity,
         message=error.reason,
         line=error.line,
         column=error.column,
@@ -91,112 +96,179 @@ def unparseable_finding(error: CableSyntaxError) -> Finding:
     )
 
 
-def check_text(path: str, text: str, *, keep_cable: bool = False) -> Result:
+def check_text(
+    path: str,
+    text: str,
+    *,
+    keep_cable: bool = False,
+    validate_cable: bool = True,
+    row: int | None = None,
+    input_format: InputFormat = "text",
+) -> Result:
     """Parse and validate the text of one cable; never raises for bad input."""
-    from . import parse
-
     try:
         cable = parse(text)
     except CableSyntaxError as error:
-        finding = unparseable_finding(error)
-        return Result(path, (finding,), error=error, lines={error.line: error.source_line})
-    findings = validate(cable)
+        return _unparseable(path, error, row, input_format)
+    findings = validate(cable) if validate_cable else ()
     return Result(
         path,
         findings,
         cable=cable if keep_cable else None,
         lines=_quoted_lines(text, findings),
+        row=row,
+        input_format=input_format,
     )
 
 
-def check_file(path: str, *, keep_cable: bool = False) -> Result:
-    """Read (UTF-8) and check one file."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        return Result(path, (), read_error=error)
-    return check_bytes(path, data, keep_cable=keep_cable)
-
-
-def check_bytes(path: str, data: bytes, *, keep_cable: bool = False) -> Result:
+def check_bytes(
+    path: str, data: bytes, *, keep_cable: bool = False, validate_cable: bool = True
+) -> Result:
     """Decode (UTF-8, line endings kept) and check one cable; bytes that are not UTF-8
     give CM001 at the first bad byte."""
     try:
         text = decode(data)
-    except CableSyntaxError as syntax_error:
+    except CableSyntaxError as error:
+        return _unparseable(path, error, None, "text")
+    return check_text(path, text, keep_cable=keep_cable, validate_cable=validate_cable)
+
+
+def check_file(path: str, *, keep_cable: bool = False, validate_cable: bool = True) -> Result:
+    """Read (UTF-8) and check one file of the text layout."""
+    (item,) = read_items(InputFile(path, "text"))
+    return check_item(item, keep_cable=keep_cable, validate_cable=validate_cable)
+
+
+def check_item(
+    item: SourceItem, *, keep_cable: bool = False, validate_cable: bool = True
+) -> Result:
+    """Check one input read by :func:`cablemodel.sources.read_items`."""
+    if item.read_error is not None:
         return Result(
-            path,
-            (unparseable_finding(syntax_error),),
-            error=syntax_error,
-            lines={syntax_error.line: syntax_error.source_line},
+            item.path, (), read_error=item.read_error, row=item.row, input_format=item.input_format
         )
-    return check_text(path, text, keep_cable=keep_cable)
+    if item.text is not None:
+        return check_text(
+            item.path,
+            item.text,
+            keep_cable=keep_cable,
+            validate_cable=validate_cable,
+            row=item.row,
+            input_format=item.input_format,
+        )
+    error = item.error
+    if not isinstance(error, CableSyntaxError):  # a page or row that gives no cable text
+        error = CableSyntaxError(str(error), 1, 1, "")
+    return _unparseable(item.path, error, item.row, item.input_format)
+
+
+def _unparseable(
+    path: str, error: CableSyntaxError, row: int | None, input_format: InputFormat
+) -> Result:
+    return Result(
+        path,
+        (unparseable_finding(error),),
+        error=error,
+        lines={error.line: error.source_line},
+        row=row,
+        input_format=input_format,
+    )
+
+
+Paths = Union[Iterable[Union[str, "os.PathLike[str]", InputFile]], str, "os.PathLike[str]"]
 
 
 def iter_results(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Paths,
     *,
+    input_format: FormatChoice = "text",
+    glob: str | Sequence[str] | None = None,
     jobs: int | None = None,
     keep_cables: bool = False,
+    validate_cables: bool = True,
 ) -> Generator[Result, None, None]:
-    """Check each file and yield its ``Result`` in the order of ``paths``.
+    """Check every cable in ``paths`` and yield its ``Result``, in input order.
+
+    ``paths`` are files and folders (one path may be given alone), or the
+    :class:`~cablemodel.sources.InputFile` objects of
+    :func:`~cablemodel.sources.input_files`; folders are walked as it does, for
+    ``glob`` or the format's default names. A ``cables.csv`` file gives one result per
+    row. Raises ``FileNotFoundError`` for a path that does not exist and ``OSError``
+    for a folder that cannot be read.
 
     ``jobs``: worker processes (default: the number of CPUs; 1 = in this process).
-    Fewer than ``SERIAL_THRESHOLD`` files are always checked in this process. At most
-    ``jobs * 2`` small batches of files are in flight, so memory stays flat however many
-    paths there are. With ``keep_cables=False`` (the default) workers send back only the
-    findings and errors, not the parsed cables.
+    Fewer than ``SERIAL_THRESHOLD`` inputs are always checked in this process. At most
+    ``jobs * 2`` small batches are in flight, so memory stays flat however many inputs
+    there are. With ``keep_cables=False`` (the default) workers send back only the
+    findings and errors, not the parsed cables; ``validate_cables=False`` parses only.
     """
+    files = _files(paths, input_format, glob)
+    units = _units(files)
     workers = _cpu_count() if jobs is None else max(1, jobs)
-    names = (os.fspath(path) for path in paths)
-    head = list(itertools.islice(names, SERIAL_THRESHOLD))
+    head = list(itertools.islice(units, SERIAL_THRESHOLD))
+    options = (keep_cables, validate_cables)
     if workers == 1 or len(head) < SERIAL_THRESHOLD:
-        for name in itertools.chain(head, names):
-            yield check_file(name, keep_cable=keep_cables)
+        for unit in itertools.chain(head, units):
+            yield _check_unit(unit, *options)
         return
-    yield from _iter_pooled(itertools.chain(head, names), workers, keep_cables)
+    yield from _iter_pooled(itertools.chain(head, units), workers, options)
 
 
 def iter_files(paths: Iterable[str | os.PathLike[str]], glob: str = "*.txt") -> Iterator[str]:
-    """Expand directories (recursively, sorted) to the files whose name matches ``glob``.
+    """The text files of ``paths``: folders expanded to the files whose name matches
+    ``glob`` (see :func:`cablemodel.sources.input_files`, the one walker)."""
+    yield from (file.path for file in input_files(paths, "text", glob))
 
-    Files named directly are yielded as given, whatever their name. Raises
-    ``FileNotFoundError`` for a path that does not exist.
-    """
-    for path in paths:
-        name = os.fspath(path)
-        if os.path.isdir(name):
-            yield from _walk(name, glob)
-        elif os.path.exists(name):
-            yield name
+
+def _files(
+    paths: Paths, input_format: FormatChoice, glob: str | Sequence[str] | None
+) -> list[InputFile]:
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    given = list(paths)
+    if all(isinstance(path, InputFile) for path in given):
+        return given  # type: ignore[return-value]
+    if any(isinstance(path, InputFile) for path in given):
+        raise TypeError("iter_results takes paths or InputFile objects, not both")
+    return input_files(given, input_format, glob)  # type: ignore[arg-type]
+
+
+# A unit of work: a file a worker reads itself, or a dump row read here (a dump is read
+# in order by one process; its rows are then checked in parallel).
+_Unit = Union[InputFile, SourceItem]
+
+
+def _units(files: Sequence[InputFile]) -> Iterator[_Unit]:
+    for file in files:
+        if file.input_format == "csv":
+            yield from read_items(file)
         else:
-            raise FileNotFoundError(f"no such file or directory: {name}")
+            yield file
 
 
-def _walk(directory: str, glob: str) -> Iterator[str]:
-    found: list[str] = []
-    for root, subdirectories, files in os.walk(directory):
-        # Hidden directories (.git, .venv, ...) never hold cables to check.
-        subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
-        found.extend(os.path.join(root, name) for name in files if fnmatch.fnmatch(name, glob))
-    yield from sorted(found)
+def _check_unit(unit: _Unit, keep_cable: bool, validate_cable: bool) -> Result:
+    if isinstance(unit, InputFile):
+        (unit,) = read_items(unit)
+    return check_item(unit, keep_cable=keep_cable, validate_cable=validate_cable)
 
 
-def _iter_pooled(names: Iterator[str], workers: int, keep_cables: bool) -> Iterator[Result]:
+def _iter_pooled(
+    units: Iterator[_Unit], workers: int, options: tuple[bool, bool]
+) -> Iterator[Result]:
     # Imported here: a one-file check should not pay for the pool machinery.
     from concurrent.futures import ProcessPoolExecutor
 
     _warm_up()
-    batches = _batched(names, _BATCH_SIZE)
+    batches = _batched(units, _BATCH_SIZE)
     pending: deque[Future[list[Result]]] = deque()
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
         for batch in itertools.islice(batches, workers * _TASKS_PER_WORKER):
-            pending.append(pool.submit(_check_batch, batch, keep_cables))
+            pending.append(pool.submit(_check_batch, batch, options))
         try:
             while pending:
                 done = pending.popleft().result()
                 for batch in itertools.islice(batches, 1):
-                    pending.append(pool.submit(_check_batch, batch, keep_cables))
+                    pending.append(pool.submit(_check_batch, batch, options))
                 yield from done
         finally:
             # A consumer that stops early should not wait for work it will never see.
@@ -204,19 +276,17 @@ def _iter_pooled(names: Iterator[str], workers: int, keep_cables: bool) -> Itera
                 future.cancel()
 
 
-def _check_batch(names: Sequence[str], keep_cables: bool) -> list[Result]:
-    return [check_file(name, keep_cable=keep_cables) for name in names]
+def _check_batch(units: Sequence[_Unit], options: tuple[bool, bool]) -> list[Result]:
+    return [_check_unit(unit, *options) for unit in units]
 
 
-def _batched(names: Iterator[str], size: int) -> Iterator[list[str]]:
-    while batch := list(itertools.islice(names, size)):
+def _batched(units: Iterator[_Unit], size: int) -> Iterator[list[_Unit]]:
+    while batch := list(itertools.islice(units, size)):
         yield batch
 
 
 def _warm_up() -> None:
     """Build the parser and load the rules before forking, so workers inherit them."""
-    from . import parse
-
     with contextlib.suppress(CableSyntaxError):
         parse("")
 
@@ -244,4 +314,3 @@ def _quoted_lines(text: str, findings: Sequence[Finding]) -> dict[int, str]:
     # Lines as the grammar counts them: split at LF only (not at form feeds and the like).
     lines = text.split("\n")
     return {number: lines[number - 1].rstrip("\r") for number in wanted if 0 < number <= len(lines)}
-

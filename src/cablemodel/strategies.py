@@ -27,6 +27,7 @@ from typing import Any, Literal, TypeVar
 from attrs import evolve, frozen
 from hypothesis import strategies as st
 
+from ._render import render
 from .model import (
     Address,
     AddressBlock,
@@ -89,7 +90,6 @@ from .model import (
     Topic,
     Vzczc,
     ZnLine,
-    render,
 )
 
 __all__ = [

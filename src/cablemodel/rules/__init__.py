@@ -14,7 +14,17 @@ from attrs import frozen
 
 from ..model import Cable, Span
 
-__all__ = ["RULES", "Finding", "Problem", "Rule", "Severity", "rule", "validate"]
+__all__ = [
+    "RULES",
+    "UNPARSEABLE",
+    "Finding",
+    "Problem",
+    "Rule",
+    "Severity",
+    "catalogue",
+    "rule",
+    "validate",
+]
 
 
 class Severity(enum.Enum):
@@ -85,6 +95,26 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
+def _no_problems(cable: Cable) -> Iterable[Problem]:
+    return ()
+
+
+#: CM001: the one finding that is not about a parsed cable. The batch API and the
+#: command line report it where the parser stops; it is never run on a Cable.
+UNPARSEABLE = Rule(
+    "CM001",
+    "unparseable-cable",
+    Severity.ERROR,
+    "The text does not parse as a cable (line and column of the first error).",
+    _no_problems,
+)
+
+
+def catalogue() -> list[Rule]:
+    """CM001 and every registered rule, sorted by code."""
+    return sorted((UNPARSEABLE, *RULES.values()), key=lambda registered: registered.code)
+
+
 def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[[Check], Check]:
     """Register ``check`` as a rule under ``code``."""
 
@@ -99,15 +129,9 @@ def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[[Ch
 
 def validate(cable: Cable) -> tuple[Finding, ...]:
     """Run every registered rule over ``cable``; findings sorted by position, then code."""
-    _load_rule_modules()
     findings = [finding for registered in RULES.values() for finding in registered.run(cable)]
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     return tuple(findings)
-
-
-def _load_rule_modules() -> None:
-    """Import the modules that register rules (once)."""
-    from . import _families  # noqa: F401
 
 
 # Register every rule on import, so that RULES is complete before the first validate().

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TypeVar
 
+from ..facts import handling_captions
 from ..model import (
     Cable,
-    Caption,
     ClassifiedBy,
     ClassifiedLine,
     LooseLine,
@@ -20,10 +20,9 @@ from ..model import (
 
 __all__ = [
     "blocks_of",
-    "cable_captions",
+    "caption_names",
     "created_date",
     "first_of",
-    "is_classified",
     "loose_lines",
     "page_markers",
     "pieces_of",
@@ -64,21 +63,9 @@ def created_date(cable: Cable) -> date:
     return cable.created.date()
 
 
-def is_classified(cable: Cable) -> bool:
-    """Classified according to the publisher (CONFIDENTIAL, SECRET, TOP SECRET)."""
-    level = cable.classification.level
-    return level is not None and level.is_classified
-
-
-def cable_captions(cable: Cable) -> frozenset[str]:
-    """Captions of the header area: caption lines, plus words after the first banner's serial
-    (``… STATE 002634 NOFORN SIPDIS``)."""
-    found = {caption.value for caption in cable.captions}
-    banner = cable.banner
-    if banner is not None:
-        known = {caption.value for caption in Caption}
-        found.update(word for word in banner.rest.upper().split() if word in known)
-    return frozenset(found)
+def caption_names(cable: Cable) -> frozenset[str]:
+    """The names of the cable's handling captions (``SIPDIS``, ``NOFORN`` …)."""
+    return frozenset(caption.value for caption in handling_captions(cable))
 
 
 def pieces_of(path: str, block: Ref | ClassifiedBy, kind: type[_B],

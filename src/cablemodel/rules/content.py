@@ -18,9 +18,7 @@ from ..model import (
     TextLine,
     Topic,
 )
-from . import Problem, Severity, rule
-from ._common import blocks_of, first_of, pieces_of
-from ._vocab import (
+from ..vocab import (
     canonical_origin,
     geo_tags,
     organization_tags,
@@ -28,6 +26,8 @@ from ._vocab import (
     subject_tags,
     tag_fixes,
 )
+from . import Problem, Severity, rule
+from ._common import blocks_of, first_of, pieces_of
 
 # The Cablegate pages link at most this many tags; longer TAGS lines were cut.
 PUBLISHER_TAG_LIMIT = 9

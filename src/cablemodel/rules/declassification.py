@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from ..facts import is_classified
 from ..model import Cable, DeclassifyOn, EoLine, Exemptions, Instruction, NotApplicable, Oadr
 from . import Problem, Severity, rule
-from ._common import created_date, first_of, is_classified
+from ._common import created_date, first_of
 
 # When each classification order was in force (format-spec §5). E.O. 12958 stays the order
 # named in cables after its amendment by E.O. 13292 (25 Mar 2003); E.O. 13526 took effect

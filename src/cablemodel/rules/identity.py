@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from ..model import Banner, Cable, DeLine, DtgLine
+from ..vocab import canonical_origin, malformed_ids, origin_names, origins
 from . import Problem, Severity, rule
 from ._common import created_date, first_of, page_markers
-from ._vocab import canonical_origin, malformed_ids, origin_names, origins
 
 _ID_PATH = "$.publisher.reference_id"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from ..facts import is_classified
 from ..model import (
     Banner,
     Cable,
@@ -21,10 +22,9 @@ from ..model import (
 from . import Problem, Severity, rule
 from ._common import (
     blocks_of,
-    cable_captions,
+    caption_names,
     created_date,
     first_of,
-    is_classified,
     loose_lines,
     pieces_of,
 )
@@ -55,7 +55,7 @@ def _banner_level_mismatch(cable: Cable) -> Iterator[Problem]:
 
 def _caption_consistency(cable: Cable, captions: tuple[str, ...], caveat: str,
                          has_caveat: bool) -> Iterator[Problem]:
-    present = cable_captions(cable)
+    present = caption_names(cable)
     written = next((caption for caption in captions if caption in present), None)
     classification = cable.publisher.classification
     if written is not None and not has_caveat:
@@ -125,7 +125,7 @@ def _portion_above_banner(cable: Cable) -> Iterator[Problem]:
 @rule("CM405", "noforn-portion-without-noforn", Severity.WARNING,
       "A NOFORN portion in a cable that is not NOFORN.")
 def _noforn_portion_without_noforn(cable: Cable) -> Iterator[Problem]:
-    if cable.classification.noforn or "NOFORN" in cable_captions(cable):
+    if cable.classification.noforn or "NOFORN" in caption_names(cable):
         return
     for path, paragraph in _marked_paragraphs(cable):
         marking = paragraph.marking
@@ -256,7 +256,7 @@ def _unmarked_paragraph(cable: Cable) -> Iterator[Problem]:
 @rule("CM412", "sipdis-with-nodis-exdis", Severity.WARNING,
       "SIPDIS must not be combined with NODIS or EXDIS.")
 def _sipdis_with_nodis_exdis(cable: Cable) -> Iterator[Problem]:
-    captions = cable_captions(cable)
+    captions = caption_names(cable)
     if "SIPDIS" not in captions:
         return
     for caption in ("NODIS", "EXDIS"):

@@ -1,1 +1,89 @@
-"""Reference vocabularies (plain TAB-separated data files) used by the consistency rules."""
+"""The reference vocabularies shipped in this package (TAB-separated data files, provenance in
+README.md), each read once, on first use."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+__all__ = [
+    "canonical_origin",
+    "geo_tags",
+    "malformed_ids",
+    "organization_tags",
+    "origin_names",
+    "origins",
+    "program_tags",
+    "subject_tags",
+    "tag_fixes",
+]
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("cablemodel.vocab").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line]
+
+
+def _codes(name: str) -> frozenset[str]:
+    return frozenset(row[0] for row in _rows(name))
+
+
+@cache
+def geo_tags() -> frozenset[str]:
+    return _codes("geo-tags.tsv")
+
+
+@cache
+def subject_tags() -> frozenset[str]:
+    return _codes("subject-tags.tsv")
+
+
+@cache
+def program_tags() -> frozenset[str]:
+    return _codes("program-tags.tsv")
+
+
+@cache
+def organization_tags() -> frozenset[str]:
+    return _codes("organization-tags.tsv")
+
+
+@cache
+def tag_fixes() -> dict[str, tuple[str, ...]]:
+    """Misspelt or run-together tag -> the tag(s) meant."""
+    return {row[0]: tuple(row[1].split("|")) for row in _rows("tag-fixes.tsv")}
+
+
+@cache
+def origins() -> frozenset[str]:
+    """Every origin code that occurs in a reference id (or a REF line)."""
+    return _codes("origins.tsv")
+
+
+@cache
+def origin_names() -> dict[str, tuple[str, ...]]:
+    """Origin code -> the publisher's Origin strings for it (empty when unknown)."""
+    rows = _rows("origins.tsv")
+    return {row[0]: tuple(name for name in row[1].split("|") if name) for row in rows}
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    return {row[0]: row[1] for row in _rows("origin-aliases.tsv")}
+
+
+@cache
+def malformed_ids() -> dict[str, str]:
+    """Malformed reference id as published -> the id it should have been."""
+    return {row[0]: row[1] for row in _rows("malformed-ids.tsv")}
+
+
+def canonical_origin(written: str) -> str | None:
+    """The origin code for an origin as written in a banner, marker or REF line, or None.
+
+    Blanks are removed and aliases (SECSTATE, USUN, HAGUE …) resolved.
+    """
+    compact = "".join(written.upper().split())
+    if compact in origins():
+        return compact
+    return _aliases().get(compact)

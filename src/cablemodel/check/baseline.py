@@ -16,14 +16,16 @@ from pathlib import Path
 
 from attrs import frozen
 
-from .rules import Finding
+from .._output import atomic_text
+from ..rules import Finding
+from .errors import CheckError
 
 __all__ = ["Baseline", "BaselineError", "Entry", "entry_for", "read_baseline", "write_baseline"]
 
 _VERSION = 1
 
 
-class BaselineError(Exception):
+class BaselineError(CheckError):
     """The baseline file cannot be read or is not a baseline."""
 
 
@@ -93,4 +95,10 @@ def write_baseline(path: str, entries: Sequence[Entry]) -> None:
             for entry in sorted(entries)
         ],
     }
-    Path(path).write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    try:
+        with atomic_text(path) as stream:
+            stream.write(json.dumps(document, indent=2) + "\n")
+    except OSError as error:
+        raise BaselineError(
+            f"{path}: cannot write the baseline ({error.strerror or error})"
+        ) from None

@@ -20,8 +20,8 @@ from typing import Any
 
 from attrs import evolve, field, frozen
 
-from .batch import UNPARSEABLE_CODE
-from .rules import Finding, Severity
+from ..rules import UNPARSEABLE, Finding, Severity
+from .errors import CheckError
 
 __all__ = ["ConfigError", "Layer", "Settings", "find_pyproject", "load_settings"]
 
@@ -29,7 +29,7 @@ _SELECTOR = re.compile(r"ALL|CM\d{0,3}")
 _KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity")
 
 
-class ConfigError(Exception):
+class ConfigError(CheckError):
     """The configuration is not valid: the message says which file and key."""
 
 
@@ -54,7 +54,7 @@ class Settings:
     source: str | None = None
 
     def enabled(self, code: str) -> bool:
-        if code == UNPARSEABLE_CODE:
+        if code == UNPARSEABLE.code:
             return True
         state = True
         for layer in self.layers:
@@ -68,7 +68,7 @@ class Settings:
         return state
 
     def ignored_in(self, path: str, code: str) -> bool:
-        if code == UNPARSEABLE_CODE:
+        if code == UNPARSEABLE.code:
             return False
         candidates = _path_forms(path, self.root)
         return any(
@@ -80,7 +80,7 @@ class Settings:
     def severity_of(self, finding: Finding) -> Severity:
         """The configured severity: the last source that sets one for the code wins, and
         within a source the most specific selector."""
-        if finding.code == UNPARSEABLE_CODE:
+        if finding.code == UNPARSEABLE.code:
             return finding.severity
         matching = [
             (layer, len(selector), severity)

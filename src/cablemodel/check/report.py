@@ -15,23 +15,15 @@ from typing import Any, TextIO
 
 from attrs import frozen
 
-from .rules import Finding, Severity
+from ..rules import Finding, Rule, Severity
 
-__all__ = ["FORMATS", "MACHINE_FORMATS", "Checked", "Formatter", "RuleInfo", "make_formatter"]
+__all__ = ["FORMATS", "MACHINE_FORMATS", "Checked", "Formatter", "make_formatter"]
 
 FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif", "junit")
 MACHINE_FORMATS = frozenset({"json", "json-lines", "sarif", "junit"})
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-
-
-@frozen
-class RuleInfo:
-    code: str
-    name: str
-    severity: Severity
-    summary: str
 
 
 @frozen
@@ -70,7 +62,7 @@ def finding_json(path: str, finding: Finding) -> dict[str, Any]:
 class Formatter:
     """Writes one report to ``out``; ``add`` per file in order, then ``finish``."""
 
-    def __init__(self, out: TextIO, rules: Sequence[RuleInfo], version: str) -> None:
+    def __init__(self, out: TextIO, rules: Sequence[Rule], version: str) -> None:
         self.out = out
         self.rules = rules
         self.version = version
@@ -136,7 +128,7 @@ class JsonLines(Formatter):
 
 
 class Json(Formatter):
-    def __init__(self, out: TextIO, rules: Sequence[RuleInfo], version: str) -> None:
+    def __init__(self, out: TextIO, rules: Sequence[Rule], version: str) -> None:
         super().__init__(out, rules, version)
         self.items: list[dict[str, Any]] = []
 
@@ -161,7 +153,7 @@ class GitHub(Formatter):
     """Annotations, then the complete report in a log group (GitHub shows only ten
     annotations of each kind per step), and a Markdown table in $GITHUB_STEP_SUMMARY."""
 
-    def __init__(self, out: TextIO, rules: Sequence[RuleInfo], version: str) -> None:
+    def __init__(self, out: TextIO, rules: Sequence[Rule], version: str) -> None:
         super().__init__(out, rules, version)
         self.entries: list[str] = []
         self.rows: list[str] = []
@@ -206,7 +198,7 @@ def _cell(text: str) -> str:
 
 
 class Sarif(Formatter):
-    def __init__(self, out: TextIO, rules: Sequence[RuleInfo], version: str) -> None:
+    def __init__(self, out: TextIO, rules: Sequence[Rule], version: str) -> None:
         super().__init__(out, rules, version)
         self.results: list[dict[str, Any]] = []
 
@@ -263,7 +255,7 @@ class Sarif(Formatter):
 class JUnit(Formatter):
     """One test case per file; it fails when the file has a failing finding."""
 
-    def __init__(self, out: TextIO, rules: Sequence[RuleInfo], version: str) -> None:
+    def __init__(self, out: TextIO, rules: Sequence[Rule], version: str) -> None:
         super().__init__(out, rules, version)
         from xml.etree import ElementTree  # only this format needs it
 
@@ -315,7 +307,7 @@ def _xml_safe(text: str) -> str:
     return _not_xml().sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
-_FORMATTERS: dict[str, Callable[[TextIO, Sequence[RuleInfo], str], Formatter]] = {
+_FORMATTERS: dict[str, Callable[[TextIO, Sequence[Rule], str], Formatter]] = {
     "full": Full,
     "concise": Concise,
     "json": Json,
@@ -326,5 +318,5 @@ _FORMATTERS: dict[str, Callable[[TextIO, Sequence[RuleInfo], str], Formatter]] =
 }
 
 
-def make_formatter(name: str, out: TextIO, rules: Sequence[RuleInfo], version: str) -> Formatter:
+def make_formatter(name: str, out: TextIO, rules: Sequence[Rule], version: str) -> Formatter:
     return _FORMATTERS[name](out, rules, version)

@@ -32,7 +32,9 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _make_json_converter
 
-from ._jsonshape import (
+from ..errors import CableJSONError
+from ..model import Cable
+from ._shape import (
     DATE_PATTERN,
     DATETIME_PATTERN,
     SCHEMA_VERSION,
@@ -43,8 +45,6 @@ from ._jsonshape import (
     split_optional,
     spoken_name,
 )
-from .errors import CableJSONError
-from .model import Cable
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -17,7 +17,7 @@ from typing import Any, Union
 
 import attrs
 
-from . import model
+from .. import model
 
 __all__ = [
     "DATETIME_PATTERN",

@@ -1,0 +1,148 @@
+"""Callbacks for loose lines: prose cut at markers, blank lines, caption lines, page markers."""
+
+from __future__ import annotations
+
+from lark import Token
+
+from ..model import (
+    BlankLine,
+    Boundary,
+    Caption,
+    CaptionEntry,
+    CaptionLine,
+    LooseLine,
+    Marker,
+    PageMarker,
+    Prose,
+    Span,
+    TextLine,
+    Topic,
+)
+from .tokens import Child, line_span, split_lead
+
+LINE_ENDS = frozenset(("TEXT_LINE", "NL"))
+
+
+def cut_lines(items: list[Child]) -> tuple[LooseLine, ...]:
+    """Cut a run of loose tokens and line objects into lines.
+
+    A line ends with a TEXT_LINE token (prose with its line end) or an NL; a
+    BLANK_LINES token is one or more blank lines.
+    """
+    lines: list[LooseLine] = []
+    parts: list[Prose | Marker] = []
+    first: Token | None = None
+    blank: str | None = None
+    for item in items:
+        if not isinstance(item, Token):
+            lines.append(item)
+            continue
+        kind = item.type
+        if first is None:
+            if kind == "TEXT_LINE":  # the common case: a whole prose line, one token
+                line, column = item.line or 0, item.column or 0
+                span = Span(line, column, line, column + len(item) - 1)
+                lines.append(TextLine((Prose(item[:-1]),), span=span))
+                continue
+            first = item
+        if kind == "BLANK":
+            blank = str(item)
+            continue
+        if kind == "BLANK_LINES":
+            segments = str(item).split("\n")[:-1]
+            line = item.line or 0
+            if parts:  # the first line end closes a line that ends in a marker
+                trailing = segments.pop(0)
+                if trailing:
+                    parts.append(Prose(trailing))
+                span = Span(
+                    first.line or 0, first.column or 0, line, (item.column or 0) + len(trailing)
+                )
+                lines.append(TextLine(tuple(parts), span=span))
+                parts = []
+                line += 1
+            for offset, whitespace in enumerate(segments):
+                end = 1 + len(whitespace)
+                lines.append(BlankLine(whitespace, span=Span(line + offset, 1, line + offset, end)))
+            first = None
+            continue
+        if kind == "TEXT_LINE":
+            parts.append(Prose(str(item)[:-1]))
+        elif kind == "TEXT":
+            parts.append(Prose(str(item)))
+        elif kind in ("MARK_BEGIN", "MARK_END"):
+            parts.append(marker(str(item), kind == "MARK_BEGIN"))
+        if kind in LINE_ENDS:
+            end_column = (item.column or 0) + (len(item) - 1 if kind == "TEXT_LINE" else 0)
+            span = Span(first.line or 0, first.column or 0, item.line or 0, end_column)
+            if parts:
+                lines.append(TextLine(tuple(parts), span=span))
+            else:
+                lines.append(BlankLine(blank or "", span=span))
+            parts, first, blank = [], None, None
+    return tuple(lines)
+
+
+def loose_lines(children: list[Child]) -> tuple[LooseLine, ...]:
+    """The loose lines of a block: what follows its head line and continuation lines."""
+    index = next(i for i, c in enumerate(children) if isinstance(c, Token) and c.type == "NL")
+    index += 1
+    while index < len(children) and not isinstance(
+        children[index], (Token, CaptionLine, PageMarker)
+    ):
+        index += 1
+    return cut_lines(children[index:])
+
+
+def marker(text: str, begins: bool) -> Marker:
+    words = text.upper().split()
+    topic = Topic(words[-1].lower())
+    return Marker(text, Boundary.BEGIN if begins else Boundary.END, topic)
+
+
+class LinesCallbacks:
+    """Callbacks for loose lines (grammar section 'loose lines')."""
+
+    def caption_line(self, children: list[Child]) -> CaptionLine:
+        """caption_line: CAPTION (CAPTION_GAP CAPTION)* CAPTION_GAP? NL"""
+        entries: list[CaptionEntry] = []
+        gap = ""
+        for token in children[:-1]:
+            if token.type == "CAPTION_GAP":
+                gap = str(token)
+                continue
+            text = str(token)
+            spaced = text == "E F T O"
+            entries.append(
+                CaptionEntry(Caption(text.replace(" ", "") if spaced else text), gap, spaced)
+            )
+            gap = ""
+        return CaptionLine(tuple(entries), gap, span=line_span(children[0], children[-1]))
+
+    paragraph_caption_line = caption_line
+
+    def page_marker(self, children: list[Child]) -> PageMarker:
+        """page_marker: MARKER_ORIGIN MARKER_SERIAL MARKER_PAGE MARKER_SUBPAGE? MARKER_OF
+        MARKER_TOTAL REST? NL"""
+        by_type = {t.type: str(t) for t in children}
+        serial_lead, serial = split_lead(by_type["MARKER_SERIAL"])
+        page_lead, page = split_lead(by_type["MARKER_PAGE"])
+        of_lead, _ = split_lead(by_type["MARKER_OF"])
+        total_lead, total = split_lead(by_type["MARKER_TOTAL"])
+        subpage = by_type.get("MARKER_SUBPAGE")
+        return PageMarker(
+            origin=by_type["MARKER_ORIGIN"],
+            serial=int(serial),
+            page=int(page),
+            total=int(total),
+            subpage=None if subpage is None else int(subpage[1:]),
+            serial_digits=len(serial),
+            serial_lead=serial_lead,
+            page_lead=page_lead,
+            of_lead=of_lead,
+            total_lead=total_lead,
+            rest=by_type.get("REST", ""),
+            span=line_span(children[0], children[-1]),
+        )
+
+    paragraph_page_marker = page_marker

@@ -1,0 +1,87 @@
+"""Render a cable: the text of a model, built from its parts, area by area.
+
+``render(parse(text)) == text`` for every text that parses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..model import (
+    AddressBlock,
+    Banner,
+    Cable,
+    ClassifiedBy,
+    DeLine,
+    DtgLine,
+    EoLine,
+    Paragraph,
+    PartialNotice,
+    Passing,
+    Precedence,
+    Ref,
+    Signature,
+    Subject,
+    TagsLine,
+    Vzczc,
+    ZnLine,
+)
+from .body import emit_paragraph, emit_signature
+from .header import (
+    emit_address_block,
+    emit_de,
+    emit_dtg,
+    emit_notice,
+    emit_precedence,
+    emit_vzczc,
+    emit_zn,
+)
+from .lines import emit_lines
+from .preamble import (
+    emit_banner,
+    emit_classified,
+    emit_eo,
+    emit_passing,
+    emit_ref,
+    emit_subject,
+    emit_tags,
+)
+from .publisher import emit_publisher
+
+__all__ = ["render"]
+
+
+def render(cable: Cable) -> str:
+    """The text of ``cable``, built from its parts."""
+    out: list[str] = []
+    emit_publisher(cable.publisher, out)
+    emit_lines(cable.lead, out)
+    for block in cable.blocks:
+        _EMITTERS[type(block)](block, out)
+    text = "".join(out)
+    if not cable.final_newline and text.endswith("\n"):
+        text = text[:-1]
+    if cable.newline != "\n":
+        text = text.replace("\n", cable.newline)
+    return "\ufeff" + text if cable.bom else text
+
+
+_EMITTERS: dict[type, Callable[[Any, list[str]], None]] = {
+    PartialNotice: emit_notice,
+    Vzczc: emit_vzczc,
+    Precedence: emit_precedence,
+    DeLine: emit_de,
+    ZnLine: emit_zn,
+    DtgLine: emit_dtg,
+    AddressBlock: emit_address_block,
+    Banner: emit_banner,
+    Passing: emit_passing,
+    EoLine: emit_eo,
+    TagsLine: emit_tags,
+    Subject: emit_subject,
+    Ref: emit_ref,
+    ClassifiedBy: emit_classified,
+    Paragraph: emit_paragraph,
+    Signature: emit_signature,
+}

@@ -1,0 +1,139 @@
+"""Render the preamble: banner, passing lines, E.O., TAGS, SUBJECT, REF, Classified By."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..model import (
+    Banner,
+    ClassifiedBy,
+    DateStyle,
+    DeclassifyOn,
+    EoLine,
+    Instruction,
+    NotApplicable,
+    Oadr,
+    Passing,
+    Ref,
+    RefLetter,
+    RefPiece,
+    RefWord,
+    Subject,
+    TagEntry,
+    TagsLine,
+)
+from ..model._base import digits
+from .lines import emit_lines
+
+__all__ = [
+    "emit_banner",
+    "emit_classified",
+    "emit_eo",
+    "emit_passing",
+    "emit_ref",
+    "emit_subject",
+    "emit_tags",
+]
+
+
+def emit_banner(block: Banner, out: list[str]) -> None:
+    parts = [block.level_text, block.efto or ""]
+    if block.section is not None:
+        section = block.section
+        lead = section.leads
+        parts.append(
+            f"{lead[0]}{section.word}{lead[1]}{digits(section.number, section.digits)}"
+            f"{lead[2]}{section.of_word}{lead[3]}{digits(section.total, section.total_digits)}"
+        )
+    if block.origin is not None and block.serial is not None:
+        parts.append(
+            f"{block.origin_lead}{block.origin}{block.serial_lead}"
+            f"{digits(block.serial, block.serial_digits)}"
+        )
+    parts.append(block.rest + "\n")
+    out.append("".join(parts))
+    emit_lines(block.tail, out)
+
+
+def emit_passing(block: Passing, out: list[str]) -> None:
+    out.append(block.text + "\n")
+    emit_lines(block.tail, out)
+
+
+def _date_text(value: date, style: DateStyle) -> str:
+    year = value.year % 100 if style.year_digits == 2 else value.year
+    year_text = digits(year, style.year_digits)
+    month = digits(value.month, style.month_digits)
+    day = digits(value.day, style.day_digits)
+    sep = style.separator
+    if style.order == "YMD":
+        return f"{year_text}{sep}{month}{sep}{day}"
+    return f"{month}{sep}{day}{sep}{year_text}"
+
+
+def _instruction_text(instruction: Instruction | None) -> str:
+    if instruction is None:
+        return ""
+    if isinstance(instruction, DeclassifyOn):
+        return instruction.lead + _date_text(instruction.date, instruction.style)
+    if isinstance(instruction, NotApplicable):
+        return instruction.lead + instruction.spelling
+    if isinstance(instruction, Oadr):
+        return instruction.lead + "OADR"
+    return "".join(code.lead + code.code for code in instruction.codes)
+
+
+def emit_eo(block: EoLine, out: list[str]) -> None:
+    out.append(
+        f"{block.label}{block.order_lead}{block.order}{block.colon or ''}{block.decl_label or ''}"
+        f"{_instruction_text(block.instruction)}{block.rest}\n"
+    )
+    emit_lines(block.tail, out)
+
+
+def _tag_entries(entries: tuple[TagEntry, ...]) -> str:
+    return "".join(entry.separator + entry.tag for entry in entries)
+
+
+def emit_tags(block: TagsLine, out: list[str]) -> None:
+    out.append(block.label + _tag_entries(block.entries) + block.rest + "\n")
+    for line in block.continuation:
+        out.append(line.first + _tag_entries(line.entries) + line.rest + "\n")
+    emit_lines(block.tail, out)
+
+
+def emit_subject(block: Subject, out: list[str]) -> None:
+    out.append(block.label + block.lead + block.text + "\n")
+    out.extend(line + "\n" for line in block.continuation)
+    emit_lines(block.tail, out)
+
+
+def _ref_piece_text(piece: RefPiece) -> str:
+    if isinstance(piece, RefWord):
+        return piece.text
+    if isinstance(piece, RefLetter):
+        pilcrow = "¶" if piece.pilcrow else ""
+        return f"{piece.lead}{pilcrow}{piece.before}{piece.letter}{piece.after}"
+    year = ""
+    if piece.year is not None:
+        written = piece.year % 100 if piece.year_digits == 2 else piece.year
+        apostrophe = "'" if piece.year_apostrophe else ""
+        year = piece.year_lead + apostrophe + digits(written, piece.year_digits)
+    return (
+        f"{year}{piece.origin_lead}{piece.origin}{piece.serial_lead}"
+        f"{digits(piece.serial, piece.serial_digits)}"
+    )
+
+
+def emit_ref(block: Ref, out: list[str]) -> None:
+    out.append(block.label + "".join(_ref_piece_text(piece) for piece in block.pieces) + "\n")
+    for line in block.continuation:
+        out.append(line.indent + "".join(_ref_piece_text(piece) for piece in line.pieces) + "\n")
+    emit_lines(block.tail, out)
+
+
+def emit_classified(block: ClassifiedBy, out: list[str]) -> None:
+    out.append(block.label + "".join(piece.text for piece in block.pieces) + "\n")
+    for line in block.continuation:
+        out.append("".join(piece.text for piece in line.pieces) + "\n")
+    emit_lines(block.tail, out)
