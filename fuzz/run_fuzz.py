@@ -1,4 +1,4 @@
-"""Run the fuzz checks of tests/test_fuzz.py for as many inputs as asked.
+"""Run the fuzz checks of tests/property/test_fuzz.py for as many inputs as asked.
 
     python fuzz/run_fuzz.py --target mutated --count 30000 [--corpus DIR]
 

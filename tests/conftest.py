@@ -1,4 +1,4 @@
-"""Shared fixtures: the test data folder, the seed, and the optional corpus."""
+"""Shared fixtures: the seed text, the optional corpus, the Hypothesis profiles."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.helpers import SEED, corpus_dir, read_text
+
 # Hypothesis profiles: "ci" keeps property tests bounded; "long" for a thorough run
-# (CABLEMODEL_HYPOTHESIS_PROFILE=long pytest tests/test_properties.py tests/test_fuzz.py).
+# (CABLEMODEL_HYPOTHESIS_PROFILE=long pytest tests/property).
 settings.register_profile(
     "ci", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
@@ -18,24 +20,10 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("CABLEMODEL_HYPOTHESIS_PROFILE", "ci"))
 
-DATA = Path(__file__).parent / "data"
-SEED = DATA / "05PARIS3759.txt"
-
-
-def read_text(path: Path) -> str:
-    """A file's text exactly as stored (no newline translation)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return handle.read()
-
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return read_text(SEED)
-
-
-def corpus_dir() -> Path | None:
-    value = os.environ.get("CABLEMODEL_CORPUS")
-    return Path(value).resolve() if value else None
 
 
 @pytest.fixture(scope="session")

@@ -17,8 +17,7 @@ from cablemodel.batch import (
 )
 from cablemodel.errors import CableSyntaxError
 from cablemodel.rules import Severity, validate
-
-SEED = Path(__file__).parent / "data" / "05PARIS3759.txt"
+from tests.helpers import SEED
 
 
 def seed_text() -> str:

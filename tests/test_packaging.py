@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from cablemodel._parser import build
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.helpers import ROOT
 
 
 @pytest.fixture(scope="module")

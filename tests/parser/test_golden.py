@@ -7,8 +7,8 @@ import json
 import pytest
 
 import cablemodel
-from tests.conftest import DATA, read_text
 from tests.golden import GOLDEN, golden_ids, summarize
+from tests.helpers import DATA, read_text
 
 IDS = golden_ids()
 

@@ -15,8 +15,7 @@ import cablemodel
 from cablemodel import CableJSONError, CableSyntaxError
 from cablemodel.model import BlankLine
 from cablemodel.strategies import grammar_texts, mutated_json, mutated_texts, noise_texts
-
-from .conftest import DATA, read_text
+from tests.helpers import DATA, read_text
 
 SOURCES = tuple(read_text(path) for path in sorted(DATA.glob("*.txt")))
 

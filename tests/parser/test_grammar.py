@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 
 import lark
 import pytest
@@ -13,10 +12,8 @@ from lark import Lark, Tree
 from cablemodel import _parser
 from cablemodel._parser import build
 from cablemodel._parser.transformer import ToModel
+from tests.helpers import DATA, ROOT, read_text
 
-from .conftest import DATA, read_text
-
-ROOT = Path(__file__).resolve().parents[1]
 CANONICAL = ROOT / "grammar" / "cable.lark"
 SHIPPED = ROOT / "src" / "cablemodel" / "grammar" / "cable.lark"
 

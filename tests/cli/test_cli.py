@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
 import shutil
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Mapping
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -19,38 +17,9 @@ import pytest
 import cablemodel
 from cablemodel.errors import CableSyntaxError
 from cablemodel.rules import Finding, validate
+from tests.helpers import ROOT, SCRIPT, SEED, read_text, run
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "tests" / "data" / "05PARIS3759.txt"
-SCRIPT = shutil.which("cablemodel", path=str(Path(sys.executable).parent)) or "cablemodel"
 BROKEN_DATE = ("2005-05-31 15:15:00", "2005-05-31 15:15:0x")
-_CI_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "CABLEMODEL_OUTPUT_FORMAT")
-
-
-def run(
-    *args: str,
-    cwd: Path,
-    stdin: bytes | None = None,
-    env: Mapping[str, str] | None = None,
-    script: str = SCRIPT,
-) -> subprocess.CompletedProcess[str]:
-    environment = {key: value for key, value in os.environ.items() if key not in _CI_VARIABLES}
-    environment.update(env or {})
-    completed = subprocess.run(
-        [script, *args], cwd=cwd, input=stdin, capture_output=True, env=environment,
-        timeout=120, check=False,
-    )
-    return subprocess.CompletedProcess(
-        completed.args, completed.returncode,
-        completed.stdout.decode("utf-8"), completed.stderr.decode("utf-8"),
-    )
-
-
-def read_text(path: Path) -> str:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return handle.read()
-
-
 SEED_TEXT = read_text(SEED)
 BROKEN_TEXT = SEED_TEXT.replace(*BROKEN_DATE)
 

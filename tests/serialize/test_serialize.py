@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,10 +14,11 @@ from jsonschema import Draft202012Validator
 import cablemodel
 from cablemodel import model, serialize
 from cablemodel.errors import CableJSONError
+from tests.helpers import ROOT
 
 Document = dict[str, Any]
 
-SCHEMA_FILE = Path(__file__).parents[1] / "src/cablemodel/schema/cable.schema.json"
+SCHEMA_FILE = ROOT / "src/cablemodel/schema/cable.schema.json"
 
 
 @pytest.fixture(scope="module")
@@ -467,7 +467,7 @@ def _documented_keys(markdown: str) -> dict[str, list[str]]:
 
 def test_docs_describe_every_object_and_key() -> None:
     """Fails when docs/json.md misses a class, union, enum or key of the schema."""
-    docs = (Path(__file__).parents[1] / "docs/json.md").read_text(encoding="utf-8")
+    docs = (ROOT / "docs/json.md").read_text(encoding="utf-8")
     reference = _documented_keys(docs[docs.index("## Reference") :])
     schema = cablemodel.json_schema()
     assert reference.pop("Cable") == list(schema["properties"])

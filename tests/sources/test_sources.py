@@ -30,7 +30,7 @@ from cablemodel.sources import (
     parse_html_file,
     read_html,
 )
-from tests.conftest import DATA, SEED, read_text
+from tests.helpers import DATA, SEED, csv_row, read_text
 
 HTML = DATA / "html"
 PAGE_IDS = sorted(path.stem for path in HTML.glob("*.html"))
@@ -234,16 +234,6 @@ def test_a_broken_page_file_names_the_file(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- CSV
 
 
-def _mysql_field(value: str) -> str:
-    """A field as MySQL's dump writes it: quoted, with backslash escapes."""
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\\n")
-    return f'"{escaped}"'
-
-
-def _csv_row(fields: list[str]) -> str:
-    return ",".join(_mysql_field(field) for field in fields) + "\n"
-
-
 def _row_of(text: str, row_id: int, references: str = "") -> list[str]:
     """The cables.csv row of a cable in the text layout (header box = first line)."""
     lines = text.split("\n")
@@ -270,7 +260,7 @@ def cables_csv(tmp_path: Path) -> Path:
     ]
     path = tmp_path / "cables.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.writelines(_csv_row(row) for row in rows)
+        handle.writelines(csv_row(row) for row in rows)
     return path
 
 
@@ -323,7 +313,7 @@ def test_csv_from_open_text_and_binary_files(cables_csv: Path) -> None:
 
 
 def _minimal_row(row_id: str = "1", date: str = "5/31/2005 15:15", body: str = "TEXT") -> str:
-    return _csv_row([row_id, date, "05PARIS3759", "Embassy Paris", "CONFIDENTIAL", "", "", body])
+    return csv_row([row_id, date, "05PARIS3759", "Embassy Paris", "CONFIDENTIAL", "", "", body])
 
 
 def test_a_column_row_and_blank_lines_are_skipped() -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import cablemodel
-from tests.conftest import read_text
+from tests.helpers import read_text
 
 pytestmark = pytest.mark.corpus
 

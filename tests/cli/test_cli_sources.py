@@ -6,10 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from tests.test_cli import run
-from tests.test_sources import _mysql_field as _csv_field
-
-HTML = Path(__file__).parent / "data" / "html"
+from tests.helpers import HTML, csv_row, run
 
 
 def test_check_reads_an_html_page(tmp_path: Path) -> None:
@@ -38,7 +35,7 @@ def test_auto_takes_pages_and_texts_from_a_folder(tmp_path: Path) -> None:
 def test_parse_reads_csv_rows(tmp_path: Path) -> None:
     body = 'UNCLAS PARIS 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: A, "QUOTED" TEST\n\nWOLFF'
     fields = ["1", "5/31/2005 15:15", "05PARIS1", "Embassy Paris", "UNCLASSIFIED", "", "", body]
-    (tmp_path / "cables.csv").write_text(",".join(map(_csv_field, fields)) + "\n", encoding="utf-8")
+    (tmp_path / "cables.csv").write_text(csv_row(fields), encoding="utf-8")
 
     result = run("parse", "--input-format", "csv", "cables.csv", cwd=tmp_path)
     (document,) = [json.loads(line) for line in result.stdout.splitlines()]

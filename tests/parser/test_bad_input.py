@@ -17,8 +17,7 @@ from attrs import evolve
 import cablemodel
 from cablemodel import CableSyntaxError
 from cablemodel.model import Prose, TextLine
-
-from .conftest import read_text
+from tests.helpers import read_text
 
 BIG = pytest.mark.skipif(
     not os.environ.get("CABLEMODEL_BIG_INPUTS"),

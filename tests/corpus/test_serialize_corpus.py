@@ -10,7 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 import cablemodel
-from tests.conftest import read_text
+from tests.helpers import read_text
 
 pytestmark = pytest.mark.corpus
 

@@ -9,7 +9,7 @@ import pytest
 
 import cablemodel
 from cablemodel import RULES, Finding, Severity, validate
-from tests.conftest import DATA, read_text
+from tests.helpers import DATA, read_text
 
 NBSP = "\xa0"
 NOTICE = (

@@ -12,7 +12,7 @@ import pytest
 
 import cablemodel
 from cablemodel.sources import detect_format, read_html
-from tests.conftest import read_text
+from tests.helpers import read_text
 
 pytestmark = pytest.mark.corpus
 

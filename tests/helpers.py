@@ -1,0 +1,71 @@
+"""What several test modules share: where the test data is, exact file reading, running
+the installed console script, and writing rows the way the ``cables.csv`` dump does."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+SEED = DATA / "05PARIS3759.txt"
+HTML = DATA / "html"
+
+#: The console script installed beside the running interpreter.
+SCRIPT = shutil.which("cablemodel", path=str(Path(sys.executable).parent)) or "cablemodel"
+# Variables of the CI the tests may run in, which would change the command's defaults.
+_CI_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "CABLEMODEL_OUTPUT_FORMAT")
+
+
+def read_text(path: Path) -> str:
+    """A file's text exactly as stored (no newline translation)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def corpus_dir() -> Path | None:
+    """The folder of real cables named by CABLEMODEL_CORPUS, if set."""
+    value = os.environ.get("CABLEMODEL_CORPUS")
+    return Path(value).resolve() if value else None
+
+
+def run(
+    *args: str,
+    cwd: Path,
+    stdin: bytes | None = None,
+    env: Mapping[str, str] | None = None,
+    script: str = SCRIPT,
+) -> subprocess.CompletedProcess[str]:
+    """Run the console script with ``args`` in ``cwd``; stdout and stderr as text."""
+    environment = {key: value for key, value in os.environ.items() if key not in _CI_VARIABLES}
+    environment.update(env or {})
+    completed = subprocess.run(
+        [script, *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+    return subprocess.CompletedProcess(
+        completed.args,
+        completed.returncode,
+        completed.stdout.decode("utf-8"),
+        completed.stderr.decode("utf-8"),
+    )
+
+
+def mysql_field(value: str) -> str:
+    """A field as MySQL's dump writes it: quoted, with backslash escapes."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\\n")
+    return f'"{escaped}"'
+
+
+def csv_row(fields: list[str]) -> str:
+    """One row of a ``cables.csv`` dump."""
+    return ",".join(mysql_field(field) for field in fields) + "\n"
