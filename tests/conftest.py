@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,3 +37,16 @@ def corpus() -> Path:
     files = sorted(folder.glob("*.txt"))
     assert files, f"no *.txt cables in {folder}"
     return folder
+
+
+@pytest.fixture
+def public_tmp_path() -> Iterator[Path]:
+    """A new folder that every user may enter (pytest's tmp_path is private to its owner),
+    for tests that run the command as another user."""
+    folder = Path(tempfile.mkdtemp(prefix="cablemodel-test-"))
+    folder.chmod(0o755)
+    yield folder
+    for root, folders, _ in os.walk(folder):
+        for name in folders:
+            os.chmod(os.path.join(root, name), 0o755)
+    shutil.rmtree(folder)

@@ -17,7 +17,7 @@ import pytest
 import cablemodel
 from cablemodel.errors import CableSyntaxError
 from cablemodel.rules import Finding, validate
-from tests.helpers import ROOT, SCRIPT, SEED, read_text, run
+from tests.helpers import ROOT, SCRIPT, SEED, read_text, run, run_unprivileged
 
 BROKEN_DATE = ("2005-05-31 15:15:00", "2005-05-31 15:15:0x")
 SEED_TEXT = read_text(SEED)
@@ -540,3 +540,37 @@ def test_the_corpus_ends_with_a_summary_and_the_right_exit_code(
     )
     assert result.stderr == expected + "\n"
     assert result.returncode == (1 if counts["error"] else 0)
+
+
+@pytest.mark.parametrize("input_format", ["text", "auto", "html", "csv"])
+def test_an_unreadable_folder_is_an_error_in_every_input_format(
+    public_tmp_path: Path, input_format: str
+) -> None:
+    cables = public_tmp_path / "cables"
+    (cables / "private").mkdir(parents=True)
+    shutil.copyfile(SEED, cables / "05PARIS3759.txt")
+    (cables / "private").chmod(0o000)
+    cables.chmod(0o755)
+
+    for command in ("check", "parse"):
+        result = run_unprivileged(
+            command, "--input-format", input_format, "cables", cwd=public_tmp_path
+        )
+        assert result.returncode == 2, result.stderr
+        assert result.stdout == ""
+        assert result.stderr == (
+            "cablemodel: error: cables/private: cannot read the folder (Permission denied)\n"
+        )
+
+
+def test_parse_of_a_folder_reports_a_bad_file_and_goes_on(workspace: Path) -> None:
+    (workspace / "cables" / "latin.txt").write_bytes("Identifier\nÉté".encode("latin-1"))
+    result = run("parse", "cables", cwd=workspace)
+
+    assert result.returncode == 1
+    (document,) = result.stdout.splitlines()  # the seed; the other two are not cables
+    assert cablemodel.from_json(document) == cablemodel.parse(SEED_TEXT)
+    assert result.stderr.splitlines() == [
+        "cables/broken.txt:6:17: CM001 [error] unexpected ':0x': expected line end",
+        "cables/latin.txt:2:1: CM001 [error] byte 0xc9 is not UTF-8",
+    ]

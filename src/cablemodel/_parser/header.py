@@ -159,12 +159,12 @@ class HeaderCallbacks:
         return self._address_block(AddressKind.XMT, children)
 
     def address(self, children: list[Child]) -> Address:
-        """address: ADDRESS_INDICATOR? SLASH? PLAD PRECEDENCE? SEQUENCE? REST?"""
-        return _address(children, None)
+        """address: ADDRESS_INDICATOR? PLAD PRECEDENCE? SEQUENCE? REST?"""
+        return _address(children)
 
     def address_tail(self, children: list[Child]) -> Address:
-        """address_tail: SLASH PLAD PRECEDENCE? SEQUENCE? REST?"""
-        return _address(children, None)
+        """address_tail: PLAD PRECEDENCE? SEQUENCE? REST?"""
+        return _address(children)
 
     def address_line(self, children: list[Child]) -> AddressLine:
         """address_line: ADDRESS_START address_tail NL"""
@@ -188,7 +188,7 @@ def _indicator(token: Token) -> RoutingIndicator:
     return RoutingIndicator(code, lead)
 
 
-def _address(children: list[Child], indicator: str | None) -> Address:
+def _address(children: list[Child]) -> Address:
     fields: dict[str, Any] = {}
     for token in children:
         lead, value = split_lead(str(token))
@@ -202,6 +202,4 @@ def _address(children: list[Child], indicator: str | None) -> Address:
             fields["sequence"], fields["sequence_lead"] = int(value), lead
         elif token.type == "REST":
             fields["rest"] = str(token)
-    if indicator is not None:
-        fields["indicator"] = indicator
     return Address(**fields)

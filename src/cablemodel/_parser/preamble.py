@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, NamedTuple, TypeVar
 
 from lark import Token
 
@@ -11,6 +12,7 @@ from ..model import (
     CableRef,
     ClassifiedBy,
     ClassifiedLine,
+    ClassifiedPiece,
     ClassifiedWord,
     DateStyle,
     DeclassifyOn,
@@ -27,6 +29,7 @@ from ..model import (
     Ref,
     RefLetter,
     RefLine,
+    RefPiece,
     RefWord,
     Section,
     Span,
@@ -40,6 +43,16 @@ from .lines import loose_lines
 from .tokens import Child, first_nl, line_span, split_lead, tokens_of
 
 
+class _BannerOrigin(NamedTuple):
+    """The origin and serial at the end of a banner, with their blanks."""
+
+    origin: str
+    serial: int
+    serial_digits: int
+    origin_lead: str
+    serial_lead: str
+
+
 class PreambleCallbacks:
     """Callbacks for the preamble (grammar section 'preamble')."""
 
@@ -50,27 +63,27 @@ class PreambleCallbacks:
         level = _level_of(spelled)
         canonical = Banner(level).level_text
         section = next((c for c in children if isinstance(c, Section)), None)
-        origin = next((c for c in children if isinstance(c, tuple)), None)
+        origin = next((c for c in children if isinstance(c, _BannerOrigin)), None)
         return Banner(
             level=level,
             spelling=None if spelled == canonical else spelled,
             efto=by_type.get("BANNER_EFTO"),
             section=section,
-            origin=None if origin is None else origin[1],
-            serial=None if origin is None else origin[3],
-            serial_digits=6 if origin is None else origin[4],
-            origin_lead=" " if origin is None else origin[0],
-            serial_lead=" " if origin is None else origin[2],
+            origin=None if origin is None else origin.origin,
+            serial=None if origin is None else origin.serial,
+            serial_digits=6 if origin is None else origin.serial_digits,
+            origin_lead=" " if origin is None else origin.origin_lead,
+            serial_lead=" " if origin is None else origin.serial_lead,
             rest=by_type.get("REST", ""),
             tail=loose_lines(children),
             span=line_span(children[0], first_nl(children)),
         )
 
-    def banner_origin(self, children: list[Child]) -> tuple[str, str, str, int, int]:
+    def banner_origin(self, children: list[Child]) -> _BannerOrigin:
         """banner_origin: BANNER_ORIGIN BANNER_SERIAL"""
         origin_lead, origin = split_lead(str(children[0]))
         serial_lead, serial = split_lead(str(children[1]))
-        return origin_lead, origin, serial_lead, int(serial), len(serial)
+        return _BannerOrigin(origin, int(serial), len(serial), origin_lead, serial_lead)
 
     def section(self, children: list[Child]) -> Section:
         """section: SECTION_WORD SECTION_NUMBER OF_WORD SECTION_NUMBER"""
@@ -322,27 +335,28 @@ def _tag_entries(pieces: list[Child]) -> tuple[tuple[TagEntry, ...], str]:
     return tuple(entries), separator + rest
 
 
-def _ref_pieces(pieces: list[Child]) -> tuple[RefLetter | CableRef | RefWord, ...]:
-    """Word tokens in a row become one RefWord, so a model has one way to say a text."""
-    out: list[RefLetter | CableRef | RefWord] = []
+def _ref_pieces(pieces: list[Child]) -> tuple[RefPiece, ...]:
+    """The pieces of a REF line (see _merge_words)."""
+    return _merge_words(pieces, RefWord)
+
+
+def _classified_pieces(pieces: list[Child]) -> tuple[ClassifiedPiece, ...]:
+    """The pieces of a Classified By line (see _merge_words)."""
+    return _merge_words(pieces, ClassifiedWord)
+
+
+_Word = TypeVar("_Word", RefWord, ClassifiedWord)
+
+
+def _merge_words(pieces: list[Child], word: type[_Word]) -> tuple[Any, ...]:
+    """Word tokens in a row become one word piece, so a model has one way to say a text;
+    the other pieces (references, letters, reasons) stay as the callbacks made them."""
+    out: list[Any] = []
     for piece in pieces:
         if not isinstance(piece, Token):
             out.append(piece)
-        elif out and isinstance(out[-1], RefWord):
-            out[-1] = RefWord(out[-1].text + str(piece))
+        elif out and isinstance(out[-1], word):
+            out[-1] = word(out[-1].text + str(piece))
         else:
-            out.append(RefWord(str(piece)))
-    return tuple(out)
-
-
-def _classified_pieces(pieces: list[Child]) -> tuple[Reason | ClassifiedWord, ...]:
-    """Word tokens in a row become one ClassifiedWord (see _ref_pieces)."""
-    out: list[Reason | ClassifiedWord] = []
-    for piece in pieces:
-        if not isinstance(piece, Token):
-            out.append(piece)
-        elif out and isinstance(out[-1], ClassifiedWord):
-            out[-1] = ClassifiedWord(out[-1].text + str(piece))
-        else:
-            out.append(ClassifiedWord(str(piece)))
+            out.append(word(str(piece)))
     return tuple(out)

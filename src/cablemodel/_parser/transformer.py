@@ -26,12 +26,12 @@ class ToModel(
     """Turns reductions of grammar/cable.lark into model objects, one area per base class."""
 
     def start(self, children: list[Child]) -> Cable:
-        """start: publisher body"""
+        """start: publisher telegram"""
         publisher, (lead, blocks) = children
         return Cable(publisher=publisher, blocks=blocks, lead=lead)
 
-    def body(self, children: list[Child]) -> tuple[tuple[LooseLine, ...], tuple[Block, ...]]:
-        """body: _tail _header_block* paragraph* signature?"""
+    def telegram(self, children: list[Child]) -> tuple[tuple[LooseLine, ...], tuple[Block, ...]]:
+        """telegram: _tail _header_block* paragraph* signature?"""
         start = next(
             (
                 i

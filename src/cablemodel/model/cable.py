@@ -43,9 +43,12 @@ _B = TypeVar("_B")
 class Cable:
     """A whole cable: the publisher block, lines before the first block, and blocks.
 
-    ``final_newline`` says whether the text ends with a line ending (the published
-    cables do not); ``newline`` is the line ending ("\n", or "\r\n" / "\r" for text
-    that used those throughout); ``bom`` whether the text began with a byte-order mark.
+    ``lead`` holds the loose lines before the first block (lines, unlike the ``*_lead``
+    fields of the parts, which hold the blanks in front of a value; the name is that of
+    the JSON document's key). ``final_newline`` says whether the text ends with a line
+    ending (the published cables do not); ``newline`` is the line ending ("\n", or
+    "\r\n" / "\r" for text that used those throughout); ``bom`` whether the text began
+    with a byte-order mark.
     """
 
     publisher: Publisher

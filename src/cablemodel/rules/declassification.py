@@ -10,9 +10,9 @@ from ..model import Cable, DeclassifyOn, EoLine, Exemptions, Instruction, NotApp
 from . import Problem, Severity, rule
 from ._common import created_date, first_of
 
-# When each classification order was in force (format-spec §5). E.O. 12958 stays the order
-# named in cables after its amendment by E.O. 13292 (25 Mar 2003); E.O. 13526 took effect
-# 180 days after it was signed on 29 Dec 2009.
+# When each classification order was in force (the dates each order names). E.O. 12958 stays
+# the order named in cables after its amendment by E.O. 13292 (25 Mar 2003); E.O. 13526 took
+# effect 180 days after it was signed on 29 Dec 2009.
 _ORDERS: tuple[tuple[int, date, date], ...] = (
     (10501, date(1953, 12, 15), date(1972, 5, 31)),
     (11652, date(1972, 6, 1), date(1978, 11, 30)),

@@ -14,7 +14,8 @@ _ID_PATH = "$.publisher.reference_id"
 
 
 def _malformed_shape(text: str) -> str:
-    """A name for the way a malformed id went wrong (format-spec §3.4)."""
+    """A name for the way a malformed id went wrong, for the message: the shapes seen in the
+    release's malformed ids (a glued section clause or caption, a doubled year, ...)."""
     upper = text.upper()
     if "CTION" in upper or "OF0" in upper or upper[2:].startswith(("01OF", "02OF", "2OF")):
         return "a section clause is glued into it"
