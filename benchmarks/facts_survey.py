@@ -99,17 +99,14 @@ class Tally:
 
 
 def _vocab() -> Any:
-    """The vocab loader, wherever this version of the package keeps it."""
-    try:
-        from cablemodel import vocab
+    """The vocab loader (before the layers were packages it was cablemodel.rules._vocab)."""
+    import importlib
 
-        if hasattr(vocab, "canonical_origin"):
-            return vocab
-    except ImportError:  # pragma: no cover - very old layouts
-        pass
-    from cablemodel.rules import _vocab as old
-
-    return old
+    for name in ("cablemodel.vocab", "cablemodel.rules._vocab"):
+        module = importlib.import_module(name)
+        if hasattr(module, "canonical_origin"):
+            return module
+    raise ImportError("no vocab loader with canonical_origin")
 
 
 HAS_FACTS = hasattr(m.Cable, "references")
