@@ -1,5 +1,8 @@
 """Writing a file so that a failure never leaves half of it: a temporary file beside the
 target, renamed over it once everything is written. The old file stays intact until then.
+
+A target that exists and is not a regular file (``/dev/stdout``, ``/dev/null``, a named
+pipe, a terminal) is written directly: renaming a file over a device would replace it.
 """
 
 from __future__ import annotations
@@ -31,15 +34,22 @@ def atomic_binary(path: str) -> Iterator[BinaryIO]:
 
 @contextlib.contextmanager
 def _atomic(path: str, mode: str) -> Iterator[object]:
-    target = os.path.abspath(path)
+    # through symbolic links: the link stays, the file it names is replaced
+    target = os.path.realpath(path)
+    text = "b" not in mode
     if os.path.isdir(target):
         raise IsADirectoryError(21, "Is a directory", path)
+    if os.path.exists(target) and not os.path.isfile(target):
+        with open(
+            target, mode, encoding="utf-8" if text else None, newline="" if text else None
+        ) as direct:
+            yield direct
+        return
     handle, temporary = tempfile.mkstemp(
         prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=os.path.dirname(target)
     )
     try:
         _apply_umask(handle)
-        text = "b" not in mode
         with os.fdopen(
             handle, mode, encoding="utf-8" if text else None, newline="" if text else None
         ) as stream:

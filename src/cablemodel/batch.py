@@ -261,7 +261,9 @@ def _iter_pooled(
     _warm_up()
     batches = _batched(units, _BATCH_SIZE)
     pending: deque[Future[list[Result]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=_context(), initializer=_leave_interrupts_to_the_parent
+    ) as pool:
         for batch in itertools.islice(batches, workers * _TASKS_PER_WORKER):
             pending.append(pool.submit(_check_batch, batch, options))
         try:
@@ -274,6 +276,14 @@ def _iter_pooled(
             # A consumer that stops early should not wait for work it will never see.
             for future in pending:
                 future.cancel()
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the workers ignore it, the
+    parent stops the run (and the pool) with one message instead of a traceback each."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _check_batch(units: Sequence[_Unit], options: tuple[bool, bool]) -> list[Result]:

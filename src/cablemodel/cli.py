@@ -25,14 +25,19 @@ exit codes:
   0  no error finding (warnings and infos do not fail, unless --strict)
   1  error findings, or warning findings with --strict; for parse/render: a cable or
      JSON document that is not valid
-  2  usage error, missing or unreadable path, bad configuration or baseline, internal
-     failure (a one-line message; the traceback only with --verbose)
+  2  usage error, missing or unreadable path, bad configuration or baseline, an
+     output it cannot write, internal failure (a one-line message; the traceback only
+     with --verbose)
+  130  interrupted; 141  the reader of the output went away
 """
 
 # The exit statuses (cablemodel.check has the same names; not imported at start-up).
 _EXIT_OK = 0
 _EXIT_FINDINGS = 1
 _EXIT_FAILURE = 2
+# A shell reports a process that a signal ended as 128 + the signal's number.
+_EXIT_INTERRUPTED = 130  # SIGINT
+_EXIT_CLOSED_PIPE = 141  # SIGPIPE
 _STDIN = "-"
 
 
@@ -45,15 +50,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _EXIT_FAILURE
     try:
         code: int = arguments.run(arguments)
+        sys.stdout.flush()
     except KeyboardInterrupt:
         print("cablemodel: interrupted", file=sys.stderr)
-        return _EXIT_FAILURE
+        return _EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader (e.g. `| head`) went away: not a failure worth a message.
-        sys.stderr.close()
-        return _EXIT_FAILURE
+        # The reader (e.g. `| head`) went away: not a failure worth a message. Output
+        # still buffered would fail again at exit: it goes nowhere instead.
+        _discard_stdout()
+        return _EXIT_CLOSED_PIPE
     except Exception as error:
         from .check import CheckError
+        from .check.escape import shown
 
         if arguments.verbose:
             traceback.print_exc()
@@ -63,9 +71,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             message = f"internal error: {type(error).__name__}: {error}".splitlines()[0]
             if not arguments.verbose:
                 message += " (run with --verbose for the traceback)"
-        print(f"cablemodel: error: {message}", file=sys.stderr)
+        print(f"cablemodel: error: {shown(message)}", file=sys.stderr)
         return _EXIT_FAILURE
     return code
+
+
+def _discard_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 # ----------------------------------------------------------------------- arguments
@@ -336,7 +352,8 @@ class _Progress:
 def _run_parse(arguments: argparse.Namespace) -> int:
     import json
 
-    from .check import collect_inputs, refuse_overwriting_inputs
+    from .check import collect_inputs, read_error_message, refuse_overwriting_inputs
+    from .check.report import heading
     from .serialize import to_json
 
     files = collect_inputs(arguments.paths, arguments.input_format, arguments.glob)
@@ -347,19 +364,10 @@ def _run_parse(arguments: argparse.Namespace) -> int:
     with _output(arguments.output_file) as out:
         for result in _parsed(files, read_stdin, arguments.jobs):
             if result.read_error is not None:
-                reason = result.read_error.strerror or str(result.read_error)
-                print(
-                    f"cablemodel: error: {result.location}: cannot read the file ({reason})",
-                    file=sys.stderr,
-                )
+                print(f"cablemodel: error: {read_error_message(result)}", file=sys.stderr)
                 status = _EXIT_FAILURE
-            elif result.cable is None:
-                assert result.error is not None
-                error = result.error
-                print(
-                    f"{result.location}:{error.line}:{error.column}: CM001 [error] {error.reason}",
-                    file=sys.stderr,
-                )
+            elif result.cable is None:  # the CM001 finding, as check reports it
+                print(heading(result.location, result.findings[0]), file=sys.stderr)
                 status = max(status, _EXIT_FINDINGS)
             else:
                 document = to_json(result.cable)
@@ -390,7 +398,9 @@ def _run_render(arguments: argparse.Namespace) -> int:
     try:
         cable = from_json(text)
     except CableJSONError as error:
-        print(f"cablemodel: {arguments.path}: {error}", file=sys.stderr)
+        from .check.escape import shown, shown_lines
+
+        print(f"cablemodel: {shown(arguments.path)}: {shown_lines(str(error))}", file=sys.stderr)
         return _EXIT_FINDINGS
     data = render(cable).encode("utf-8")
     # Bytes, so that line endings and a missing final newline come out exactly.

@@ -1,8 +1,14 @@
-"""The full format shows a window of a long source line, caret under the column."""
+"""The report formats: the window of a long source line, the caret under the column, and
+what of the input may reach a terminal, a CI log or a report document."""
 
 from __future__ import annotations
 
-from cablemodel.check.report import SHOWN_WIDTH, full_entry
+import json
+import os
+import urllib.parse
+
+from cablemodel.check.escape import json_text, shown, shown_lines, uri_reference, xml_text
+from cablemodel.check.report import SHOWN_WIDTH, escape_data, escape_property, full_entry
 from cablemodel.rules import Finding, Severity
 
 
@@ -28,3 +34,49 @@ def test_long_line_is_cut_around_the_column() -> None:
     assert body.endswith("…")
     assert body[caret.index("^") - len("   | ") :].startswith("HERE")
     assert caret.endswith("^^^^")
+
+
+def test_github_escaping_of_data_and_properties() -> None:
+    assert escape_data("100% done:\r\nnext, line") == "100%25 done:%0D%0Anext, line"
+    assert escape_property("a%b:c,d\ne") == "a%25b%3Ac%2Cd%0Ae"
+
+
+def test_text_for_people_shows_what_would_act_on_a_terminal() -> None:
+    assert shown("a\x1b[31mred\x07\r::x\u202egnp.exe\udcff\tend") == (
+        "a\\x1b[31mred\\x07\\x0d::x\\u202egnp.exe\\xff\tend"
+    )
+    assert shown("Paris ünd ¶ (C)") == "Paris ünd ¶ (C)"
+    assert shown_lines("a\x1b\nb") == "a\\x1b\nb"
+
+
+def test_the_caret_moves_with_the_escapes() -> None:
+    entry = full_entry("a\x1b.txt", _finding(3, 5), "\x1b\x07AB rest")
+
+    assert entry.splitlines()[:3] == [
+        "a\\x1b.txt:3:3: CM404 [error] message",
+        " 3 | \\x1b\\x07AB rest",
+        "   |         ^^",
+    ]
+
+
+def test_json_keeps_every_byte_of_a_file_name() -> None:
+    name = os.fsdecode(b"cables/\xff\x1b.txt")
+    text = json_text({"path": name, "message": "caf\u00e9"})
+
+    assert text == '{"path": "cables/\\udcff\\u001b.txt", "message": "café"}'
+    assert text.encode("utf-8")  # a UTF-8 stream can write it
+    assert os.fsencode(json.loads(text)["path"]) == b"cables/\xff\x1b.txt"
+
+
+def test_uris_are_percent_encoded_from_the_bytes() -> None:
+    assert uri_reference("./with space ü.txt") == "./with%20space%20%C3%BC.txt"
+    assert uri_reference(os.fsdecode(b"/data/a\xff.txt")) == "file:///data/a%FF.txt"
+    assert uri_reference("cables.csv:2") == "cables.csv%3A2"  # a path, never a URI scheme
+    assert urllib.parse.unquote_to_bytes("./with%20space%20%C3%BC.txt") == (
+        "./with space ü.txt".encode()
+    )
+
+
+def test_xml_text_is_reversible() -> None:
+    assert xml_text("page\x0cbreak\x01\t\u00e9") == "page\\x0cbreak\\x01\t\u00e9"
+    assert xml_text(os.fsdecode(b"a\\x\xff")) == "a\\\\x\\xff"

@@ -186,19 +186,6 @@ def test_github_format_is_automatic_escaped_and_summarised(workspace: Path) -> N
     assert f"| cables/broken.txt | {error.line}:{error.column} | CM001 | error |" in table
 
 
-def test_github_escaping_of_data_and_properties() -> None:
-    from cablemodel.check.report import escape_data, escape_property
-
-    assert escape_data("100% done:\r\nnext, line") == "100%25 done:%0D%0Anext, line"
-    assert escape_property("a%b:c,d\ne") == "a%25b%3Ac%2Cd%0Ae"
-
-
-def test_junit_text_holds_no_character_xml_forbids() -> None:
-    from cablemodel.check.report import _xml_safe
-
-    assert _xml_safe("page\x0cbreak\x01\t\u00e9") == "page\\x0cbreak\\x01\t\u00e9"
-
-
 def test_sarif_format_has_the_required_fields(workspace: Path) -> None:
     result = run("check", "cables", "--output-format", "sarif", cwd=workspace)
     assert result.returncode == 1

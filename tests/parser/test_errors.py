@@ -78,3 +78,15 @@ def test_pickles() -> None:
     error = CableSyntaxError("reason", 2, 3, "abc")
 
     assert str(pickle.loads(pickle.dumps(error))) == str(error)
+
+
+def test_a_raised_error_carries_no_parser_internals() -> None:
+    """Pickling an exception with its context and traceback (as Dask's workers do, with
+    tblib) must not meet Lark's objects, which do not pickle."""
+    with pytest.raises(CableSyntaxError) as caught:
+        cablemodel.parse("Identifier\n1\n")
+    error = caught.value
+
+    assert error.__context__ is None
+    assert error.__cause__ is None
+    assert str(pickle.loads(pickle.dumps(error))) == str(error)

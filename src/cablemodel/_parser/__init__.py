@@ -83,14 +83,19 @@ def parse_text(text: str) -> Cable:
         text = text.replace(newline, "\n")
     final_newline = text.endswith("\n")
     parser = shared_parser()
+    failure: CableSyntaxError | None = None
     try:
         # The grammar closes every line with NL: a last line without one is read as
         # if it had one, and the Cable records that it has none.
         parsed: Any = parser.parse(text if final_newline else text + "\n")
     except UnexpectedInput as error:
-        raise syntax_error(text, error) from None
+        failure = syntax_error(text, error)
     except VisitError as error:  # pragma: no cover - a transformer bug, not bad input
         raise error.orig_exc from error
+    if failure is not None:
+        # raised here, not in the except block: the error carries no Lark exception as its
+        # context, so it pickles wherever tracebacks and contexts are pickled (Dask)
+        raise failure
     cable: Cable = parsed
     return evolve(cable, final_newline=final_newline, newline=newline, bom=bom)
 

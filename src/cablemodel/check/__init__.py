@@ -20,6 +20,7 @@ from .run import (
     collect_inputs,
     output_stream,
     package_version,
+    read_error_message,
     refuse_overwriting_inputs,
     run_check,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "collect_inputs",
     "output_stream",
     "package_version",
+    "read_error_message",
     "refuse_overwriting_inputs",
     "run_check",
 ]

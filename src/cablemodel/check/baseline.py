@@ -72,19 +72,30 @@ def read_baseline(path: str) -> Baseline:
         document = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
         raise BaselineError(f"{path}: cannot read the baseline ({error.strerror})") from None
+    except UnicodeDecodeError as error:
+        raise BaselineError(f"{path}: the baseline is not UTF-8 (byte {error.start})") from None
     except ValueError as error:
         raise BaselineError(f"{path}: the baseline is not JSON ({error})") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: the baseline is not JSON (nested too deeply)") from None
     if not isinstance(document, dict) or document.get("version") != _VERSION:
         raise BaselineError(f"{path}: not a cablemodel baseline (version {_VERSION} expected)")
-    try:
-        entries = [
-            Entry(item["path"], item["code"], item["fingerprint"]) for item in document["findings"]
-        ]
-    except (KeyError, TypeError):
-        raise BaselineError(
-            f"{path}: every baseline finding needs path, code and fingerprint"
-        ) from None
+    findings = document.get("findings")
+    if not isinstance(findings, list):
+        raise BaselineError(f"{path}: the baseline has no list of findings")
+    entries = []
+    for index, item in enumerate(findings):
+        fields = [item.get(key) if isinstance(item, dict) else None for key in _ENTRY_KEYS]
+        texts = [value for value in fields if isinstance(value, str)]
+        if len(texts) != len(_ENTRY_KEYS):
+            raise BaselineError(
+                f"{path}: findings[{index}] needs path, code and fingerprint, each a string"
+            )
+        entries.append(Entry(*texts))
     return Baseline(entries)
+
+
+_ENTRY_KEYS = ("path", "code", "fingerprint")
 
 
 def write_baseline(path: str, entries: Sequence[Entry]) -> None:

@@ -6,16 +6,14 @@ document formats (json, sarif, junit) are written once at the end. json-lines st
 
 from __future__ import annotations
 
-import functools
-import json
 import os
-import re
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from attrs import frozen
 
 from ..rules import Finding, Rule, Severity
+from .escape import json_text, shown, stop_commands_token, uri_reference, xml_text
 
 __all__ = ["FORMATS", "MACHINE_FORMATS", "Checked", "Formatter", "make_formatter"]
 
@@ -37,10 +35,10 @@ class Checked:
 
 
 def heading(path: str, finding: Finding) -> str:
-    """``path:line:col: CODE [severity] message`` (the concise format)."""
+    """``path:line:col: CODE [severity] message`` (the concise format), safe to print."""
     return (
-        f"{path}:{finding.line}:{finding.column}: {finding.code} "
-        f"[{finding.severity.value}] {finding.message}"
+        f"{shown(path)}:{finding.line}:{finding.column}: {finding.code} "
+        f"[{finding.severity.value}] {shown(finding.message)}"
     )
 
 
@@ -98,10 +96,12 @@ def full_entry(path: str, finding: Finding, source_line: str | None) -> str:
         same_line = finding.end_line == finding.line
         width = max(1, finding.end_column - finding.column) if same_line else 1
         width = min(width, max(1, len(source_line) - finding.column + 1))
-        shown, offset = _window(source_line, finding.column - 1)
-        width = max(1, min(width, len(shown) - offset))
-        text += f" {finding.line} | {shown}\n"
-        text += f" {gutter} | {' ' * offset}{'^' * width}\n"
+        window, offset = _window(source_line, finding.column - 1)
+        width = max(1, min(width, len(window) - offset))
+        # control characters are shown as escapes: the caret moves with them
+        before, under = shown(window[:offset]), shown(window[offset : offset + width])
+        text += f" {finding.line} | {shown(window)}\n"
+        text += f" {gutter} | {' ' * len(before)}{'^' * len(under)}\n"
     return text + "\n"
 
 
@@ -122,9 +122,7 @@ def _window(line: str, index: int) -> tuple[str, int]:
 class JsonLines(Formatter):
     def add(self, checked: Checked) -> None:
         for finding in checked.findings:
-            self.out.write(
-                json.dumps(finding_json(checked.path, finding), ensure_ascii=False) + "\n"
-            )
+            self.out.write(json_text(finding_json(checked.path, finding)) + "\n")
 
 
 class Json(Formatter):
@@ -136,7 +134,7 @@ class Json(Formatter):
         self.items.extend(finding_json(checked.path, finding) for finding in checked.findings)
 
     def finish(self) -> None:
-        self.out.write(json.dumps(self.items, indent=2, ensure_ascii=False) + "\n")
+        self.out.write(json_text(self.items, indent=2) + "\n")
 
 
 def escape_data(text: str) -> str:
@@ -151,7 +149,10 @@ def escape_property(text: str) -> str:
 
 class GitHub(Formatter):
     """Annotations, then the complete report in a log group (GitHub shows only ten
-    annotations of each kind per step), and a Markdown table in $GITHUB_STEP_SUMMARY."""
+    annotations of each kind per step), and a Markdown table in $GITHUB_STEP_SUMMARY.
+
+    Every value from the input is escaped for its place; the listing of the group is
+    also fenced by ``::stop-commands::``, so no line of it is read as a command."""
 
     def __init__(self, out: TextIO, rules: Sequence[Rule], version: str) -> None:
         super().__init__(out, rules, version)
@@ -163,7 +164,7 @@ class GitHub(Formatter):
             properties = ",".join(
                 f"{key}={escape_property(str(value))}"
                 for key, value in (
-                    ("file", checked.path),
+                    ("file", shown(checked.path)),
                     ("line", finding.line),
                     ("endLine", finding.end_line),
                     ("col", finding.column),
@@ -172,17 +173,21 @@ class GitHub(Formatter):
                 )
             )
             command = _GITHUB_COMMAND[finding.severity]
-            self.out.write(f"::{command} {properties}::{escape_data(finding.message)}\n")
+            message = escape_data(shown(finding.message))
+            self.out.write(f"::{command} {properties}::{message}\n")
             self.entries.append(full_entry(checked.path, finding, checked.lines.get(finding.line)))
             self.rows.append(
-                f"| {_cell(checked.path)} | {finding.line}:{finding.column} | {finding.code} "
-                f"| {finding.severity.value} | {_cell(finding.message)} |"
+                f"| {_cell(shown(checked.path))} | {finding.line}:{finding.column} "
+                f"| {finding.code} | {finding.severity.value} | {_cell(shown(finding.message))} |"
             )
 
     def finish(self) -> None:
         if self.entries:
+            token = stop_commands_token()
             self.out.write("::group::cablemodel: all findings\n")
+            self.out.write(f"::stop-commands::{token}\n")
             self.out.write("".join(self.entries))
+            self.out.write(f"::{token}::\n")
             self.out.write("::endgroup::\n")
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_path and self.rows:
@@ -203,7 +208,7 @@ class Sarif(Formatter):
         self.results: list[dict[str, Any]] = []
 
     def add(self, checked: Checked) -> None:
-        uri = checked.path.replace(os.sep, "/")
+        uri = uri_reference(checked.path)
         for finding in checked.findings:
             self.results.append(
                 {
@@ -249,7 +254,7 @@ class Sarif(Formatter):
                 }
             ],
         }
-        self.out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        self.out.write(json_text(document, indent=2) + "\n")
 
 
 class JUnit(Formatter):
@@ -267,11 +272,10 @@ class JUnit(Formatter):
     def add(self, checked: Checked) -> None:
         self.tests += 1
         case = self.tree.SubElement(
-            self.suite, "testcase", name=checked.path, classname="cablemodel.check"
+            self.suite, "testcase", name=xml_text(checked.path), classname="cablemodel.check"
         )
-        listing = _xml_safe(
-            "".join(heading(checked.path, finding) + "\n" for finding in checked.findings)
-        )
+        # headings are shown(): no character XML cannot hold is left in them
+        listing = "".join(heading(checked.path, finding) + "\n" for finding in checked.findings)
         if checked.failed:
             self.failures += 1
             count = len(checked.findings)
@@ -295,16 +299,6 @@ class JUnit(Formatter):
         self.tree.indent(root)
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         self.out.write(self.tree.tostring(root, encoding="unicode") + "\n")
-
-
-@functools.cache
-def _not_xml() -> re.Pattern[str]:
-    return re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _xml_safe(text: str) -> str:
-    """XML 1.0 cannot hold control characters (cables may contain them): show them as \\xNN."""
-    return _not_xml().sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 _FORMATTERS: dict[str, Callable[[TextIO, Sequence[Rule], str], Formatter]] = {

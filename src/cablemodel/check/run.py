@@ -20,6 +20,7 @@ from ..rules import Finding, Severity, catalogue
 from ..sources import FormatChoice, InputFile, input_files
 from .baseline import Baseline, Entry, entry_for, read_baseline, write_baseline
 from .errors import CheckError
+from .escape import shown
 from .report import FORMATS, MACHINE_FORMATS, Checked, make_formatter
 from .settings import Layer, Settings, load_settings
 
@@ -35,6 +36,7 @@ __all__ = [
     "collect_inputs",
     "output_stream",
     "package_version",
+    "read_error_message",
     "refuse_overwriting_inputs",
     "run_check",
 ]
@@ -226,7 +228,7 @@ def run_check(
         for result in results:
             progress.step()
             if result.read_error is not None:
-                unreadable.append(_read_error(result))
+                unreadable.append(read_error_message(result))
                 continue
             reported = _reported(result, settings, baseline, tally)
             failed = tally.add(result.location, reported)
@@ -279,7 +281,7 @@ def _write_baseline(
     for result in results:
         progress.step()
         if result.read_error is not None:
-            unreadable.append(_read_error(result))
+            unreadable.append(read_error_message(result))
             continue
         checked += 1
         for finding in settings.apply(result.location, result.findings):
@@ -290,7 +292,7 @@ def _write_baseline(
         stderr.write(f"cablemodel: error: {message}\n")
     stderr.write(
         f"Wrote {_plural(len(entries), 'finding')} of {_plural(checked, 'file')} "
-        f"to {request.write_baseline}.\n"
+        f"to {shown(request.write_baseline)}.\n"
     )
     return EXIT_FAILURE if unreadable else EXIT_OK
 
@@ -299,12 +301,13 @@ def _write_stale(baseline: Baseline, tally: Tally, path: str, notes: TextIO) -> 
     stale = baseline.unused(tally.checked)
     for entry in stale:
         notes.write(
-            f"{entry.path}: baseline entry {entry.code} ({entry.fingerprint}) no longer occurs\n"
+            f"{shown(entry.path)}: baseline entry {entry.code} ({entry.fingerprint}) "
+            "no longer occurs\n"
         )
     if stale:
         notes.write(
             f"{_plural(len(stale), 'stale baseline entry', 'stale baseline entries')}; "
-            f"run with --write-baseline to refresh {path}.\n"
+            f"run with --write-baseline to refresh {shown(path)}.\n"
         )
 
 
@@ -316,10 +319,11 @@ def _results(
     yield from iter_results(files, jobs=request.jobs)
 
 
-def _read_error(result: Result) -> str:
+def read_error_message(result: Result) -> str:
+    """The one line that says a file could not be read, safe to print."""
     error = result.read_error
     assert error is not None
-    return f"{result.location}: cannot read the file ({error.strerror or error})"
+    return shown(f"{result.location}: cannot read the file ({error.strerror or error})")
 
 
 @contextlib.contextmanager

@@ -137,6 +137,9 @@ def load_settings(
         else:
             table = document
     where = str(path) if path is not None else "command line"
+    if not isinstance(table, dict):
+        kind = type(table).__name__
+        raise ConfigError(f"{where}: [tool.cablemodel] must be a table of settings, not a {kind}")
     _check_keys(table, where)
     file_layer = Layer(
         select=_selectors(table, "select", where, known_codes) if "select" in table else None,
@@ -168,7 +171,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as stream:
             return tomllib.load(stream)
-    except (OSError, tomllib.TOMLDecodeError) as error:
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the file ({error.strerror or error})") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: not UTF-8 (byte {error.start})") from None
+    except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: {error}") from None
 
 
