@@ -14,11 +14,10 @@ escapes, which no UTF-8 stream can write).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
-import secrets
-import urllib.parse
 from typing import Any
 
 __all__ = [
@@ -35,8 +34,6 @@ __all__ = [
 _UNSAFE = re.compile(
     r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
 )
-# Characters XML 1.0 cannot hold, and the backslash that introduces an escape.
-_NOT_XML = re.compile(r"[^\t\n\r\x20-\x5b\x5d-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -72,6 +69,8 @@ def json_text(value: Any, *, indent: int | None = None) -> str:
 def uri_reference(path: str) -> str:
     """A file path as a relative (or absolute ``file:``) URI reference, percent-encoded
     from the path's bytes, so every name is a valid and exact URI."""
+    import urllib.parse  # only the SARIF format needs it
+
     posix = path.replace(os.sep, "/")
     quoted = urllib.parse.quote(os.fsencode(posix), safe="/")
     return "file://" + quoted if posix.startswith("/") else quoted
@@ -80,11 +79,20 @@ def uri_reference(path: str) -> str:
 def xml_text(text: str) -> str:
     """Text XML 1.0 can hold, reversibly: a backslash is ``\\\\``, a character XML cannot
     hold ``\\x1b`` (an undecodable byte ``\\xff`` of its own)."""
-    return _NOT_XML.sub(
+    return _not_xml().sub(
         lambda match: "\\\\" if match.group() == "\\" else _escape(match.group()), text
     )
 
 
+@functools.cache
+def _not_xml() -> re.Pattern[str]:
+    """Characters XML 1.0 cannot hold, and the backslash that introduces an escape.
+    Compiled on first use: the class spans all of Unicode, and only JUnit needs it."""
+    return re.compile(r"[^\t\n\r\x20-\x5b\x5d-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def stop_commands_token() -> str:
     """A token for GitHub's ``::stop-commands::`` that input text cannot guess."""
+    import secrets  # only the github format needs it
+
     return secrets.token_hex(16)

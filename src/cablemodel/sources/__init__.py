@@ -30,7 +30,9 @@ into) and files.py (finding and reading files of every format).
 
 from __future__ import annotations
 
-from .dump import CSV_COLUMNS, CsvRecord, iter_csv, iter_csv_records
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .errors import CablePageError, CableRowError, CableSourceError
 from .files import (
     DEFAULT_GLOBS,
@@ -43,7 +45,21 @@ from .files import (
     iter_sources,
     read_items,
 )
-from .html import cable_text_from_html, parse_html_file, read_html
+
+if TYPE_CHECKING:
+    from .dump import CSV_COLUMNS, CsvRecord, iter_csv, iter_csv_records
+    from .html import cable_text_from_html, parse_html_file, read_html
+
+# The readers of pages and dumps load when first used: checking text files needs neither.
+_LAZY = {
+    "CSV_COLUMNS": ".dump",
+    "CsvRecord": ".dump",
+    "iter_csv": ".dump",
+    "iter_csv_records": ".dump",
+    "cable_text_from_html": ".html",
+    "parse_html_file": ".html",
+    "read_html": ".html",
+}
 
 __all__ = [
     "CSV_COLUMNS",
@@ -66,3 +82,16 @@ __all__ = [
     "read_html",
     "read_items",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cablemodel.sources' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -19,9 +19,7 @@ from attrs import frozen
 from .._parser import decode, parse_text
 from ..errors import CableError, CableSyntaxError
 from ..model import Cable
-from .dump import csv_rows
 from .errors import CablePageError, CableRowError, CableSourceError
-from .html import cable_text_from_html
 
 __all__ = [
     "DEFAULT_GLOBS",
@@ -176,6 +174,8 @@ def read_items(file: InputFile, encoding: str = "utf-8") -> Iterator[SourceItem]
     name, fmt = file.path, file.input_format
     try:
         if fmt == "csv":
+            from .dump import csv_rows  # the readers load when a file needs them
+
             with open(name, encoding=encoding, newline="") as stream:
                 for row in csv_rows(stream, name):
                     if isinstance(row, CableRowError):
@@ -191,6 +191,8 @@ def read_items(file: InputFile, encoding: str = "utf-8") -> Iterator[SourceItem]
     try:
         text = _decoded(data, encoding)
         if fmt == "html":
+            from .html import cable_text_from_html
+
             text = cable_text_from_html(text)
     except CablePageError as error:
         yield SourceItem(name, fmt, error=CablePageError(error.reason, name))
