@@ -54,3 +54,18 @@ def test_a_broken_page_is_cm001(tmp_path: Path) -> None:
 
     assert result.returncode == 1
     assert result.stdout.startswith("page.html:1:1: CM001 [error] ")
+
+
+def test_csv_rows_have_no_title_to_compare(tmp_path: Path) -> None:
+    # The dump has no titles: its rows are not CM504 findings (Title '' differs from ...).
+    body = 'UNCLAS PARIS 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: A TEST\n\nWOLFF'
+    fields = ["1", "5/31/2005 15:15", "05PARIS1", "Embassy Paris", "UNCLASSIFIED", "", "", body]
+    (tmp_path / "cables.csv").write_text(csv_row(fields), encoding="utf-8")
+
+    result = run(
+        "check", "--input-format", "csv", "--output-format", "json", "--select", "CM5",
+        "cables.csv", cwd=tmp_path,
+    )
+
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == []

@@ -99,7 +99,7 @@ def test_parser_from_tables_reads_like_parser_from_grammar() -> None:
     built = Lark(_parser.grammar_text(), transformer=ToModel(), **build._options(False))
     texts = [read_text(path) for path in sorted(DATA.glob("*.txt"))]
 
-    assert len(texts) == 13
+    assert len(texts) >= 13
     for text in texts:
         text = text if text.endswith("\n") else text + "\n"
         assert loaded.parse(text) == built.parse(text)

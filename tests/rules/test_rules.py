@@ -331,3 +331,14 @@ def test_findings_are_sorted_by_position() -> None:
     assert [(f.line, f.code) for f in findings] == [
         (1, "CM104"), (16, "CM204"), (31, "CM206"), (68, "CM404")
     ]
+
+
+def test_later_sections_are_counted_from_their_banners() -> None:
+    # 02VATICAN3692, a partial extract, holds both sections: the banner of section 2
+    # (line 53) stands between paragraphs 4 and 5.
+    cable = cable_from("02VATICAN3692")
+    assert findings_of(cable, "CM204") == []
+    assert [(banner.span.line, banner.section) for banner in cable.banners
+            if banner.span is not None] == [
+        (16, cablemodel.model.Section(1, 2)), (53, cablemodel.model.Section(2, 2))
+    ]

@@ -59,7 +59,7 @@ class PreambleCallbacks:
     def banner(self, children: list[Child]) -> Banner:
         """banner: BANNER_LEVEL BANNER_EFTO? section? banner_origin? REST? NL _tail"""
         by_type = {t.type: str(t) for t in tokens_of(children)}
-        spelled = by_type["BANNER_LEVEL"]
+        spelled = str(children[0])  # BANNER_LEVEL or SECTION_BANNER_LEVEL
         level = _level_of(spelled)
         canonical = Banner(level).level_text
         section = next((c for c in children if isinstance(c, Section)), None)
@@ -78,6 +78,11 @@ class PreambleCallbacks:
             tail=loose_lines(children),
             span=line_span(children[0], first_nl(children)),
         )
+
+    def section_banner(self, children: list[Child]) -> Banner:
+        """section_banner: SECTION_BANNER_LEVEL BANNER_EFTO? section banner_origin? REST? NL
+        _paragraph_tail"""
+        return self.banner(children)
 
     def banner_origin(self, children: list[Child]) -> _BannerOrigin:
         """banner_origin: BANNER_ORIGIN BANNER_SERIAL"""

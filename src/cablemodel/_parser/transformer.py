@@ -31,7 +31,8 @@ class ToModel(
         return Cable(publisher=publisher, blocks=blocks, lead=lead)
 
     def telegram(self, children: list[Child]) -> tuple[tuple[LooseLine, ...], tuple[Block, ...]]:
-        """telegram: _tail _header_block* paragraph* signature?"""
+        """telegram: _tail _header_block* (paragraph (paragraph | section_banner)*)?
+        signature?"""
         start = next(
             (
                 i

@@ -69,6 +69,13 @@ def _page_markers_out_of_order(cable: Cable) -> Iterator[Problem]:
         previous = marker
 
 
+def _same_cable(banner: Banner, first: Banner) -> bool:
+    return (banner.origin, banner.serial) == (first.origin, first.serial) and (
+        banner.section is not None and first.section is not None
+        and banner.section.total == first.section.total
+    )
+
+
 def _missing_sections(cable: Cable) -> Iterator[Problem]:
     """Sections announced by the first banner that the text does not hold.
 
@@ -84,7 +91,11 @@ def _missing_sections(cable: Cable) -> Iterator[Problem]:
     markers = _own_markers(cable)
     if not markers and not cable.partial:
         return
-    held = max([banner.section.number, *(marker.page for _, marker in markers)])
+    # Later sections of the same cable repeat its banner (``SECTION 02 OF 02 VATICAN
+    # 003692``); a banner of another post or serial heads a quoted cable.
+    sections = [later.section.number for _, later in blocks_of(cable, Banner)
+                if later.section is not None and _same_cable(later, banner)]
+    held = max([*sections, *(marker.page for _, marker in markers)])
     if held < total:
         yield Problem(
             f"Banner announces {total} sections, but the text holds only "
