@@ -1,6 +1,8 @@
 """Render a cable: the text of a model, built from its parts, area by area.
 
-``render(parse(text)) == text`` for every text that parses.
+``render(parse(text)) == text`` for every text that parses. The texts of a few parts
+(a date, an instruction, a REF item, a portion marking) are public too: the rules measure
+where a token stands on its line with them.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from ..model import (
     Vzczc,
     ZnLine,
 )
-from .body import emit_paragraph, emit_signature
+from .body import emit_paragraph, emit_signature, portion_text
 from .header import (
     emit_address_block,
     emit_de,
@@ -39,6 +41,7 @@ from .header import (
 )
 from .lines import emit_lines
 from .preamble import (
+    date_text,
     emit_banner,
     emit_classified,
     emit_eo,
@@ -46,10 +49,12 @@ from .preamble import (
     emit_ref,
     emit_subject,
     emit_tags,
+    instruction_text,
+    ref_piece_text,
 )
 from .publisher import emit_publisher
 
-__all__ = ["render"]
+__all__ = ["date_text", "instruction_text", "portion_text", "ref_piece_text", "render"]
 
 
 def render(cable: Cable) -> str:

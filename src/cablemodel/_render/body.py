@@ -9,7 +9,7 @@ from .lines import emit_lines
 __all__ = ["emit_paragraph", "emit_signature"]
 
 
-def _portion_text(portion: Portion) -> str:
+def portion_text(portion: Portion) -> str:
     parts = [portion.lead, "(", portion.inner_left, portion.level.value]
     for index, caveat in enumerate(portion.caveats):
         parts.append(portion.separators[index] if index < len(portion.separators) else "/")
@@ -19,7 +19,7 @@ def _portion_text(portion: Portion) -> str:
 
 
 def emit_paragraph(block: Paragraph, out: list[str]) -> None:
-    marking = "" if block.marking is None else _portion_text(block.marking)
+    marking = "" if block.marking is None else portion_text(block.marking)
     out.append(
         f"{block.prefix}{digits(block.number, block.number_digits)}{block.dot_gap}."
         f"{marking}{pieces_text(block.parts)}\n"

@@ -60,7 +60,7 @@ def emit_passing(block: Passing, out: list[str]) -> None:
     emit_lines(block.tail, out)
 
 
-def _date_text(value: date, style: DateStyle) -> str:
+def date_text(value: date, style: DateStyle) -> str:
     year = value.year % 100 if style.year_digits == 2 else value.year
     year_text = digits(year, style.year_digits)
     month = digits(value.month, style.month_digits)
@@ -71,11 +71,11 @@ def _date_text(value: date, style: DateStyle) -> str:
     return f"{month}{sep}{day}{sep}{year_text}"
 
 
-def _instruction_text(instruction: Instruction | None) -> str:
+def instruction_text(instruction: Instruction | None) -> str:
     if instruction is None:
         return ""
     if isinstance(instruction, DeclassifyOn):
-        return instruction.lead + _date_text(instruction.date, instruction.style)
+        return instruction.lead + date_text(instruction.date, instruction.style)
     if isinstance(instruction, NotApplicable):
         return instruction.lead + instruction.spelling
     if isinstance(instruction, Oadr):
@@ -86,7 +86,7 @@ def _instruction_text(instruction: Instruction | None) -> str:
 def emit_eo(block: EoLine, out: list[str]) -> None:
     out.append(
         f"{block.label}{block.order_lead}{block.order}{block.colon or ''}{block.decl_label or ''}"
-        f"{_instruction_text(block.instruction)}{block.rest}\n"
+        f"{instruction_text(block.instruction)}{block.rest}\n"
     )
     emit_lines(block.tail, out)
 
@@ -108,7 +108,7 @@ def emit_subject(block: Subject, out: list[str]) -> None:
     emit_lines(block.tail, out)
 
 
-def _ref_piece_text(piece: RefPiece) -> str:
+def ref_piece_text(piece: RefPiece) -> str:
     if isinstance(piece, RefWord):
         return piece.text
     if isinstance(piece, RefLetter):
@@ -126,9 +126,9 @@ def _ref_piece_text(piece: RefPiece) -> str:
 
 
 def emit_ref(block: Ref, out: list[str]) -> None:
-    out.append(block.label + "".join(_ref_piece_text(piece) for piece in block.pieces) + "\n")
+    out.append(block.label + "".join(ref_piece_text(piece) for piece in block.pieces) + "\n")
     for line in block.continuation:
-        out.append(line.indent + "".join(_ref_piece_text(piece) for piece in line.pieces) + "\n")
+        out.append(line.indent + "".join(ref_piece_text(piece) for piece in line.pieces) + "\n")
     emit_lines(block.tail, out)
 
 

@@ -128,10 +128,18 @@ def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[[Ch
 
 
 def validate(cable: Cable) -> tuple[Finding, ...]:
-    """Run every registered rule over ``cable``; findings sorted by position, then code."""
-    findings = [finding for registered in RULES.values() for finding in registered.run(cable)]
-    findings.sort(key=lambda f: (f.line, f.column, f.code))
-    return tuple(findings)
+    """Run every registered rule over ``cable``; findings sorted by position, then code.
+
+    Findings of one rule with the same message and span are one finding (the first
+    model path is kept): a reader could not tell them apart.
+    """
+    findings: dict[tuple[object, ...], Finding] = {}
+    for registered in RULES.values():
+        for finding in registered.run(cable):
+            key = (finding.code, finding.message, finding.line, finding.column,
+                   finding.end_line, finding.end_column)
+            findings.setdefault(key, finding)
+    return tuple(sorted(findings.values(), key=lambda f: (f.line, f.column, f.code)))
 
 
 # Register every rule on import, so that RULES is complete before the first validate().

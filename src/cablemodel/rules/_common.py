@@ -9,14 +9,17 @@ from typing import TypeVar
 from ..facts import handling_captions
 from ..model import (
     Cable,
+    CableRef,
     ClassifiedBy,
     ClassifiedLine,
     LooseLine,
     PageMarker,
+    Reason,
     Ref,
     RefLine,
     Span,
 )
+from . import _tokens as tokens
 
 __all__ = [
     "blocks_of",
@@ -68,15 +71,19 @@ def caption_names(cable: Cable) -> frozenset[str]:
     return frozenset(caption.value for caption in handling_captions(cable))
 
 
-def pieces_of(path: str, block: Ref | ClassifiedBy, kind: type[_B],
-              ) -> Iterator[tuple[_B, Span | None, str]]:
-    """The pieces of ``kind`` on a REF or Classified By block and its continuation lines,
-    each with the span of its line and its model path."""
+_P = TypeVar("_P", CableRef, Reason)
+
+
+def pieces_of(path: str, block: Ref | ClassifiedBy, kind: type[_P],
+              ) -> Iterator[tuple[_P, Span | None, str]]:
+    """The cable references or reasons on a REF or Classified By block and its
+    continuation lines, each with its own span and its model path."""
     for index, piece in enumerate(block.pieces):
         if isinstance(piece, kind):
-            yield piece, block.span, f"{path}.pieces[{index}]"
+            yield piece, tokens.piece(block, piece), f"{path}.pieces[{index}]"
     continuation: tuple[RefLine | ClassifiedLine, ...] = block.continuation
     for number, line in enumerate(continuation):
         for index, piece in enumerate(line.pieces):
             if isinstance(piece, kind):
-                yield piece, line.span, f"{path}.continuation[{number}].pieces[{index}]"
+                yield (piece, tokens.piece(line, piece),
+                       f"{path}.continuation[{number}].pieces[{index}]")

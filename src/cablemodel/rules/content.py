@@ -27,6 +27,7 @@ from ..vocab import (
     tag_fixes,
 )
 from . import Problem, Severity, rule
+from . import _tokens as tokens
 from ._common import blocks_of, first_of, pieces_of
 
 # The Cablegate pages link at most this many tags; longer TAGS lines were cut.
@@ -51,12 +52,12 @@ def tag_kind(tag: str) -> str | None:
 
 def _tags_with_paths(path: str, line: TagsLine) -> Iterator[tuple[str, str, Span | None]]:
     for index, entry in enumerate(line.entries):
-        yield entry.tag, f"{path}.entries[{index}]", line.span
+        yield entry.tag, f"{path}.entries[{index}]", tokens.tag(line, index)
     for number, continuation in enumerate(line.continuation):
         base = f"{path}.continuation[{number}]"
-        yield continuation.first, f"{base}.first", continuation.span
+        yield continuation.first, f"{base}.first", tokens.tag(continuation, None)
         for index, entry in enumerate(continuation.entries):
-            yield entry.tag, f"{base}.entries[{index}]", continuation.span
+            yield entry.tag, f"{base}.entries[{index}]", tokens.tag(continuation, index)
 
 
 @rule("CM501", "no-tags", Severity.WARNING, "Every cable needs at least one TAG.")
@@ -66,7 +67,7 @@ def _no_tags(cable: Cable) -> Iterator[Problem]:
         yield Problem(
             f"Cable {cable.reference_id} has no tags, neither on a TAGS line nor from the "
             f"publisher",
-            cable.publisher.span, "$.publisher.tags",
+            tokens.publisher_line(cable.publisher, 6, "Tags:"), "$.publisher.tags",
         )
 
 
@@ -75,9 +76,12 @@ def _no_tags(cable: Cable) -> Iterator[Problem]:
       "person tag.")
 def _unknown_tag(cable: Cable) -> Iterator[Problem]:
     for path, line in blocks_of(cable, TagsLine):
+        seen: set[str] = set()
         for tag, tag_path, span in _tags_with_paths(path, line):
-            if tag_kind(tag) is not None:
+            # A tag repeated on the line (page-break junk) is one problem, at its first place.
+            if tag_kind(tag) is not None or tag.upper() in seen:
                 continue
+            seen.add(tag.upper())
             fix = tag_fixes().get(tag.upper())
             hint = "" if fix is None else f" (probably {' '.join(fix)})"
             yield Problem(
@@ -129,7 +133,7 @@ def _title_mismatch(cable: Cable) -> Iterator[Problem]:
     if _title_form(subject.text) != _title_form(cable.title):
         yield Problem(
             f"Title {cable.title!r} differs from the first SUBJECT line {subject.text.strip()!r}",
-            cable.publisher.span, "$.publisher.title",
+            tokens.publisher_line(cable.publisher, 4, cable.title), "$.publisher.title",
         )
 
 
@@ -143,23 +147,22 @@ def _paragraph_numbering(cable: Cable) -> Iterator[Problem]:
                        if expected == 1 else
                        f"Paragraph {paragraph.number} follows paragraph {expected - 1}; "
                        f"expected {expected}")
-            yield Problem(message, paragraph.span, f"{path}.number")
+            yield Problem(message, tokens.paragraph_number(paragraph), f"{path}.number")
         expected = paragraph.number + 1
 
 
 MarkerAt = tuple[Marker, Span | None, str, bool]
 
 
-def _line_markers(
-    line: TextLine | Paragraph, span: Span | None, path: str
-) -> Iterator[MarkerAt]:
+def _line_markers(line: TextLine | Paragraph, path: str) -> Iterator[MarkerAt]:
     """Markers of one line; the flag says whether the marker's scope closes by itself: it
     opens the line (heading style) or follows a parenthesis ("(Comment: ...)")."""
     leading = True
     before = ""
     for index, piece in enumerate(line.parts):
         if isinstance(piece, Marker):
-            yield piece, span, f"{path}.parts[{index}]", leading or before.endswith("(")
+            yield (piece, tokens.marker(line, index), f"{path}.parts[{index}]",
+                   leading or before.endswith("("))
         else:
             before = piece.text.rstrip()
             leading = leading and not before
@@ -169,14 +172,14 @@ def _markers(cable: Cable) -> Iterator[MarkerAt]:
     """Every SUMMARY/COMMENT/TEXT/QUOTE marker in text order, with span and path."""
     for index, line in enumerate(cable.lead):
         if _may_hold_markers(line):
-            yield from _line_markers(line, line.span, f"$.lead[{index}]")
+            yield from _line_markers(line, f"$.lead[{index}]")
     for block_index, block in enumerate(cable.blocks):
         path = f"$.blocks[{block_index}]"
         if _may_hold_markers(block):
-            yield from _line_markers(block, block.span, path)
+            yield from _line_markers(block, path)
         for index, line in enumerate(getattr(block, "tail", ())):
             if _may_hold_markers(line):
-                yield from _line_markers(line, line.span, f"{path}.tail[{index}]")
+                yield from _line_markers(line, f"{path}.tail[{index}]")
 
 
 def _may_hold_markers(line: object) -> TypeGuard[TextLine | Paragraph]:

@@ -8,6 +8,7 @@ from datetime import date
 from ..facts import is_classified
 from ..model import Cable, DeclassifyOn, EoLine, Exemptions, Instruction, NotApplicable, Oadr
 from . import Problem, Severity, rule
+from . import _tokens as tokens
 from ._common import created_date, first_of
 
 # When each classification order was in force (the dates each order names). E.O. 12958 stays
@@ -66,7 +67,7 @@ def _declassify_before_created(cable: Cable) -> Iterator[Problem]:
         yield Problem(
             f"DECL date {found[2].date.isoformat()} is before the cable was created, "
             f"{created.isoformat()}",
-            found[1].span, f"{found[0]}.instruction",
+            tokens.decl_date(found[1], found[2]), f"{found[0]}.instruction",
         )
 
 
@@ -85,7 +86,7 @@ def _order_not_in_force(cable: Cable) -> Iterator[Problem]:
     what = (f"E.O. {line.order} was not in force on {created.isoformat()}" if line.order in known
             else f"E.O. {line.order} is not a classification order")
     then = "" if expected is None else f"; the order then was E.O. {expected}"
-    yield Problem(what + then, line.span, f"{path}.order")
+    yield Problem(what + then, tokens.eo_order(line), f"{path}.order")
 
 
 @rule("CM303", "declassify-beyond-25-years", Severity.WARNING,
@@ -97,7 +98,7 @@ def _declassify_beyond_25_years(cable: Cable) -> Iterator[Problem]:
         yield Problem(
             f"DECL date {found[2].date.isoformat()} is more than 25 years after the cable was "
             f"created, {created.isoformat()}",
-            found[1].span, f"{found[0]}.instruction",
+            tokens.decl_date(found[1], found[2]), f"{found[0]}.instruction",
         )
 
 
@@ -116,7 +117,7 @@ def _declassify_beyond_10_years(cable: Cable) -> Iterator[Problem]:
             f"DECL date {found[2].date.isoformat()} is more than 10 years after the cable was "
             f"created, {created.isoformat()}, under the original E.O. 12958 and no exemption "
             f"is given",
-            found[1].span, f"{found[0]}.instruction",
+            tokens.decl_date(found[1], found[2]), f"{found[0]}.instruction",
         )
 
 
@@ -139,7 +140,7 @@ def _missing_declassification(cable: Cable) -> Iterator[Problem]:
         yield Problem(
             f"The {level.value} cable's E.O. line says {line.instruction.spelling} instead of "
             f"giving a declassification instruction",
-            line.span, f"{path}.instruction",
+            tokens.eo_instruction(line), f"{path}.instruction",
         )
     # An event ("DECL: FIVE YEARS AFTER ICTY CLOSURE") or schedule (GDS) stays in ``rest``.
     elif line.instruction is None and not line.rest.strip():
@@ -161,5 +162,5 @@ def _unclassified_with_declassification(cable: Cable) -> Iterator[Problem]:
         yield Problem(
             f"The {cable.classification} cable's E.O. line gives "
             f"{instruction_text(line.instruction)} instead of N/A",
-            line.span, f"{path}.instruction",
+            tokens.eo_instruction(line), f"{path}.instruction",
         )

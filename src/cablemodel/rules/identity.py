@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from ..model import Banner, Cable, DeLine, DtgLine
 from ..vocab import canonical_origin, malformed_ids, origin_names, origins
 from . import Problem, Severity, rule
+from . import _tokens as tokens
 from ._common import created_date, first_of, page_markers
 
 _ID_PATH = "$.publisher.reference_id"
@@ -82,7 +83,7 @@ def _origin_mismatch(cable: Cable) -> Iterator[Problem]:
         yield Problem(
             f"Origin {cable.origin!r} does not match origin code {reference.origin} of "
             f"reference id {reference} (expected {expected})",
-            cable.publisher.span, "$.publisher.origin",
+            tokens.publisher_line(cable.publisher, 1, cable.origin), "$.publisher.origin",
         )
 
 
@@ -108,7 +109,7 @@ def _banner_serial_mismatch(cable: Cable) -> Iterator[Problem]:
         yield Problem(
             f"Banner {_banner_text(banner)} has serial {banner.serial}, but the reference "
             f"id {reference} has serial {reference.serial}",
-            banner.span, path,
+            tokens.banner_serial(banner), path,
         )
 
 
@@ -127,7 +128,7 @@ def _banner_origin_mismatch(cable: Cable) -> Iterator[Problem]:
         yield Problem(
             f"Banner {_banner_text(banner)} names origin {banner.origin}, but the reference id "
             f"is {reference}",
-            banner.span, path,
+            tokens.banner_origin(banner), path,
         )
 
 
@@ -151,7 +152,7 @@ def _page_marker_serial_mismatch(cable: Cable) -> Iterator[Problem]:
                 f"Page marker {marker.origin} {str(marker.serial).zfill(marker.serial_digits)} "
                 f"has serial {marker.serial}, but the reference id {reference} has serial "
                 f"{reference.serial}",
-                marker.span, path,
+                tokens.page_marker_serial(marker), path,
             )
 
 
@@ -167,7 +168,7 @@ def _de_serial_mismatch(cable: Cable) -> Iterator[Problem]:
         yield Problem(
             f"DE line serial #{str(line.serial).zfill(line.serial_digits)} does not match "
             f"reference id {reference} (expected #{reference.serial % 10000:04d})",
-            line.span, path,
+            tokens.de_serial(line), path,
         )
 
 
@@ -191,7 +192,7 @@ def _de_day_mismatch(cable: Cable) -> Iterator[Problem]:
     day = int(digits[:3])
     created = created_date(cable)
     if not 1 <= day <= 366:
-        yield Problem(f"DE line day {day} is not a day of the year", line.span, path)
+        yield Problem(f"DE line day {day} is not a day of the year", tokens.de_day(line), path)
         return
     sent = _julian_date(day, created)
     distance = abs((sent - created).days)
@@ -199,7 +200,7 @@ def _de_day_mismatch(cable: Cable) -> Iterator[Problem]:
         yield Problem(
             f"DE line day {day:03d} ({sent.isoformat()}) is {distance} days from the creation "
             f"date, {created.isoformat()}",
-            line.span, path,
+            tokens.de_day(line), path,
         )
 
 
@@ -216,7 +217,7 @@ def _dtg_created_mismatch(cable: Cable) -> Iterator[Problem]:
         yield Problem(
             f"Date-time group {line.day:02d}{line.hour:02d}{line.minute:02d}Z "
             f"{line.month:02d}/{line.year} names no real time",
-            line.span, path,
+            tokens.dtg_group(line), path,
         )
         return
     distance = abs((moment.date() - created).days)
@@ -224,5 +225,5 @@ def _dtg_created_mismatch(cable: Cable) -> Iterator[Problem]:
         yield Problem(
             f"Date-time group {moment:%Y-%m-%d %H:%M}Z is {distance} days from the creation "
             f"date, {created.isoformat()}",
-            line.span, path,
+            tokens.dtg_group(line), path,
         )

@@ -20,6 +20,7 @@ from ..model import (
     Span,
 )
 from . import Problem, Severity, rule
+from . import _tokens as tokens
 from ._common import (
     blocks_of,
     caption_names,
@@ -49,7 +50,7 @@ def _banner_level_mismatch(cable: Cable) -> Iterator[Problem]:
         yield Problem(
             f"Banner level {banner.level.value} differs from the publisher's classification "
             f"{cable.classification}",
-            banner.span, f"{path}.level",
+            tokens.banner_level(banner), f"{path}.level",
         )
 
 
@@ -118,7 +119,7 @@ def _portion_above_banner(cable: Cable) -> Iterator[Problem]:
             yield Problem(
                 f"Paragraph {block.number} is marked {marking}, above the {source} level "
                 f"{overall.value}",
-                block.span, f"$.blocks[{index}].marking",
+                tokens.paragraph_marking(block), f"$.blocks[{index}].marking",
             )
 
 
@@ -134,7 +135,7 @@ def _noforn_portion_without_noforn(cable: Cable) -> Iterator[Problem]:
             yield Problem(
                 f"Paragraph {paragraph.number} is marked {marking}, but the cable "
                 f"({cable.classification}) is not NOFORN",
-                paragraph.span, f"{path}.marking",
+                tokens.paragraph_marking(paragraph), f"{path}.marking",
             )
             return  # one is enough: the cable's marking is what is wrong
 
@@ -212,7 +213,7 @@ def _unclassified_with_classified_by(cable: Cable) -> Iterator[Problem]:
         return
     yield Problem(
         f"The {cable.classification} cable carries a Classified By line",
-        found[1].span, found[0],
+        tokens.label(found[1]), found[0],
     )
 
 
@@ -227,7 +228,7 @@ def _limited_official_use_after_1995(cable: Cable) -> Iterator[Problem]:
             yield Problem(
                 f"Banner is LIMITED OFFICIAL USE on {created.isoformat()}, after its "
                 f"replacement by SBU on 1995-10-01",
-                banner.span, f"{path}.level",
+                tokens.banner_level(banner), f"{path}.level",
             )
     for path, paragraph in _marked_paragraphs(cable):
         assert paragraph.marking is not None
@@ -235,7 +236,7 @@ def _limited_official_use_after_1995(cable: Cable) -> Iterator[Problem]:
             yield Problem(
                 f"Paragraph {paragraph.number} is marked {paragraph.marking} on "
                 f"{created.isoformat()}, after the replacement of LOU by SBU on 1995-10-01",
-                paragraph.span, f"{path}.marking",
+                tokens.paragraph_marking(paragraph), f"{path}.marking",
             )
 
 
@@ -249,7 +250,7 @@ def _unmarked_paragraph(cable: Cable) -> Iterator[Problem]:
             yield Problem(
                 f"Paragraph {paragraph.number} of the {cable.classification} cable has no "
                 f"portion marking",
-                paragraph.span, f"{path}.marking",
+                tokens.paragraph_number(paragraph), f"{path}.marking",
             )
 
 
@@ -269,6 +270,6 @@ def _caption_place(cable: Cable, caption: str) -> tuple[Span | None, str]:
     """The caption line that carries ``caption``, else the first banner (``… NODIS SIPDIS``)."""
     for path, line in loose_lines(cable, CaptionLine):
         if any(written.value == caption for written in line.captions):
-            return line.span, path
+            return tokens.caption(line, caption), path
     found = first_of(cable, Banner)
     return (found[1].span, found[0]) if found else (cable.publisher.span, "$.publisher")

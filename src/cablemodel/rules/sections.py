@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..model import Banner, Cable, PageMarker
 from . import Problem, Severity, rule
+from . import _tokens as tokens
 from ._common import blocks_of, first_of, page_markers
 
 
@@ -29,7 +30,7 @@ def _section_out_of_range(cable: Cable) -> Iterator[Problem]:
             yield Problem(
                 f"Banner says SECTION {section.number:02d} OF {section.total:02d}; the section "
                 f"number must lie between 1 and {section.total}",
-                banner.span, f"{path}.section",
+                tokens.banner_section(banner), f"{path}.section",
             )
 
 
@@ -45,7 +46,7 @@ def _page_marker_total_mismatch(cable: Cable) -> Iterator[Problem]:
             yield Problem(
                 f"Page marker {_page_text(marker)} gives {marker.total} sections, but the "
                 f"banner says {total}",
-                marker.span, path,
+                tokens.page_marker_total(marker), path,
             )
 
 
@@ -57,14 +58,14 @@ def _page_markers_out_of_order(cable: Cable) -> Iterator[Problem]:
         if marker.page > marker.total:
             yield Problem(
                 f"Page marker {_page_text(marker)} names a page beyond its total",
-                marker.span, path,
+                tokens.page_marker_page(marker), path,
             )
         elif previous is not None and (marker.page, marker.subpage or 0) < (
             previous.page, previous.subpage or 0
         ):
             yield Problem(
                 f"Page marker {_page_text(marker)} follows {_page_text(previous)}",
-                marker.span, path,
+                tokens.page_marker_page(marker), path,
             )
         previous = marker
 
@@ -100,7 +101,7 @@ def _missing_sections(cable: Cable) -> Iterator[Problem]:
         yield Problem(
             f"Banner announces {total} sections, but the text holds only "
             f"{'section 1' if held == 1 else f'sections 1 to {held}'}",
-            banner.span, f"{path}.section",
+            tokens.banner_section(banner), f"{path}.section",
         )
 
 
