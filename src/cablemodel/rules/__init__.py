@@ -15,8 +15,10 @@ from attrs import frozen
 from ..model import Cable, Span
 
 __all__ = [
+    "FAMILIES",
     "RULES",
     "UNPARSEABLE",
+    "Example",
     "Finding",
     "Problem",
     "Rule",
@@ -67,14 +69,47 @@ Check = Callable[[Cable], Iterable[Problem]]
 
 
 @frozen
+class Example:
+    """A finding of a rule on a real cable, as ``cablemodel rules CODE`` shows it.
+
+    ``text`` is line ``line`` of the cable, ``token`` the part of it the finding
+    underlines (its first occurrence on the line, or the one at ``column``), ``message``
+    the finding's message. ``change`` is ``(old, new)`` when the example is a real cable
+    with one edit (the first ``old`` replaced by ``new``), for rules that no cable known
+    to the project breaks.
+    """
+
+    cable: str
+    line: int
+    text: str
+    token: str
+    message: str
+    change: tuple[str, str] | None = None
+    column: int | None = None
+
+    @property
+    def columns(self) -> tuple[int, int]:
+        """1-based start and exclusive end of the token on the line."""
+        start = self.column if self.column is not None else self.text.index(self.token) + 1
+        return start, start + len(self.token)
+
+
+@frozen
 class Rule:
-    """A rule: stable code and kebab-case name, default severity, one-line summary."""
+    """A rule: stable code and kebab-case name, default severity, one-line summary, and
+    its documentation: what it checks, why (the order, handbook or format rule it stands
+    on, named in ``sources``), how to fix a finding, and an example."""
 
     code: str
     name: str
     severity: Severity
     summary: str
     check: Check
+    checks: str = ""
+    why: str = ""
+    sources: tuple[str, ...] = ()
+    fix: str = ""
+    example: Example | None = None
 
     def run(self, cable: Cable) -> Iterator[Finding]:
         for problem in self.check(cable):
@@ -94,37 +129,64 @@ class Rule:
 
 RULES: dict[str, Rule] = {}
 
+#: The families of rules, by the hundreds digit of the code.
+FAMILIES = {
+    "0": "Reading",
+    "1": "Identity",
+    "2": "Sections",
+    "3": "Declassification",
+    "4": "Markings",
+    "5": "Content",
+}
 
-def _no_problems(cable: Cable) -> Iterable[Problem]:
-    return ()
+
+def _no_check(cable: Cable) -> Iterator[Problem]:
+    return iter(())
 
 
-#: CM001: the one finding that is not about a parsed cable. The batch API and the
-#: command line report it where the parser stops; it is never run on a Cable.
+#: CM001 is reported where a text does not parse (the batch API and the command line), so
+#: ``validate()``, which takes a parsed cable, never runs it.
 UNPARSEABLE = Rule(
-    "CM001",
-    "unparseable-cable",
-    Severity.ERROR,
+    "CM001", "unparseable-cable", Severity.ERROR,
     "The text does not parse as a cable (line and column of the first error).",
-    _no_problems,
+    _no_check,
+    checks="The text parses as a cable: the publisher block, then the telegram. The finding "
+    "stands at the line and column where parsing stopped; a file that is not UTF-8 stops "
+    "at its first bad byte.",
+    why="A text that does not parse was not checked at all: no other rule can run on it.",
+    sources=("docs/format.md: the grammar",),
+    fix="Repair the text at the position named (the message says what the grammar expected "
+    "there), or convert the file to UTF-8.",
+    example=Example("05PARIS3759", 6, "2005-05-31 15:15:0x", ":",
+                    "unexpected ':0x': expected line end",
+                    change=("2005-05-31 15:15:00", "2005-05-31 15:15:0x"), column=17),
 )
 
 
 def catalogue() -> list[Rule]:
     """CM001 and every registered rule, sorted by code."""
-    return sorted((UNPARSEABLE, *RULES.values()), key=lambda registered: registered.code)
+    return sorted([UNPARSEABLE, *RULES.values()], key=lambda item: item.code)
 
 
-def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[[Check], Check]:
-    """Register ``check`` as a rule under ``code``."""
+def rule(
+    code: str, name: str, severity: Severity, summary: str, *, checks: str, why: str,
+    sources: tuple[str, ...], fix: str, example: Example,
+) -> Callable[[Check], Check]:
+    """Register ``check`` as a rule under ``code``, with its documentation."""
 
     def register(check: Check) -> Check:
         if code in RULES:
             raise ValueError(f"rule code {code} is registered twice")
-        RULES[code] = Rule(code, name, severity, summary, check)
+        RULES[code] = Rule(code, name, severity, summary, check, _text(checks), _text(why),
+                           sources, _text(fix), example)
         return check
 
     return register
+
+
+def _text(paragraph: str) -> str:
+    """A paragraph written across source lines, as one line."""
+    return " ".join(paragraph.split())
 
 
 def validate(cable: Cable) -> tuple[Finding, ...]:

@@ -26,7 +26,7 @@ from ..vocab import (
     subject_tags,
     tag_fixes,
 )
-from . import Problem, Severity, rule
+from . import Example, Problem, Severity, rule
 from . import _tokens as tokens
 from ._common import blocks_of, first_of, pieces_of
 
@@ -60,7 +60,17 @@ def _tags_with_paths(path: str, line: TagsLine) -> Iterator[tuple[str, str, Span
             yield entry.tag, f"{base}.entries[{index}]", tokens.tag(continuation, index)
 
 
-@rule("CM501", "no-tags", Severity.WARNING, "Every cable needs at least one TAG.")
+@rule("CM501", "no-tags", Severity.WARNING, "Every cable needs at least one TAG.",
+      checks="""Every cable has at least one tag, on its TAGS line or from the
+      publisher.""",
+      why="""TAGS (Traffic Analysis by Geography and Subject) route and file the cable;
+      without a tag it reaches no subject file.""",
+      sources=("5 FAH-1 H-240 (TAGS)", "format reference §4.7, §6"),
+      fix="""Add a TAGS line with the country and subject tags of the cable.""",
+      example=Example("09ROME1048", 13, "Tags:\xa0\xa0", "Tags:",
+                      "Cable 09ROME1048 has no tags, neither on a TAGS line nor from the "
+                      "publisher"),
+)
 def _no_tags(cable: Cable) -> Iterator[Problem]:
     line = cable.tags_line
     if (line is None or not line.tags) and not cable.tags:
@@ -73,7 +83,18 @@ def _no_tags(cable: Cable) -> Iterator[Problem]:
 
 @rule("CM502", "unknown-tag", Severity.INFO,
       "A tag on the TAGS line is not a known geographic, subject, program, organisation or "
-      "person tag.")
+      "person tag.",
+      checks="""A tag is geographic (a FIPS-based two-letter code), subject (96 codes),
+      program (K + three letters), organisation (590 names) or a person (SURNAME, GIVEN).
+      A known typo names its correction; a tag repeated on the line is reported once.""",
+      why="""A tag outside the lists files the cable nowhere; the lists are not exhaustive,
+      so an unknown tag is only worth knowing.""",
+      sources=("TAGS handbook (5 FAH-3)", "format reference §6"),
+      fix="""Write the tag the message suggests, or ignore CM502 for tags you know.""",
+      example=Example("05SANJOSE2199", 23, "TAGS: PREL SCUL ETRD CS UNDESCO", "UNDESCO",
+                      "Tag UNDESCO is not a known geographic, subject, program, organisation "
+                      "or person tag (probably UNESCO)"),
+)
 def _unknown_tag(cable: Cable) -> Iterator[Problem]:
     for path, line in blocks_of(cable, TagsLine):
         seen: set[str] = set()
@@ -98,7 +119,18 @@ def _words(tags: tuple[str, ...]) -> set[str]:
 
 
 @rule("CM503", "tags-mismatch", Severity.WARNING,
-      "The TAGS line and the publisher's tags differ.")
+      "The TAGS line and the publisher's tags differ.",
+      checks="""The publisher's tags are the TAGS line's. The site links at most nine
+      tags, so longer TAGS lines are only checked in one direction; multi-word tags are
+      compared word by word; pages without tag links are not checked.""",
+      why="""The publisher took its tags from the TAGS line; a difference means a tag was
+      lost or added on the way.""",
+      sources=("format reference §2.1, §11.2: the publisher's tags",),
+      fix="""Make the publisher's Tags line and the TAGS line agree.""",
+      example=Example("06PARTO9", 33, "TAGS: OVIP RICE CONDOLEEZZA KISL PGOV PHUM LE",
+                      "TAGS: OVIP RICE CONDOLEEZZA KISL PGOV PHUM LE",
+                      "The TAGS line tags IS, SY are not among the publisher's tags"),
+)
 def _tags_mismatch(cable: Cable) -> Iterator[Problem]:
     found = first_of(cable, TagsLine)
     # Early pages have no tag links at all: nothing to compare with.
@@ -123,7 +155,18 @@ def _title_form(text: str) -> str:
 
 
 @rule("CM504", "title-mismatch", Severity.WARNING,
-      "The publisher's title is not the first line of the SUBJECT.")
+      "The publisher's title is not the first line of the SUBJECT.",
+      checks="""The publisher's title is the first line of the SUBJECT (case and blanks
+      ignored; the publisher drops a leading (, [ or quote). An empty title is not checked:
+      the rows of the cables.csv dump have no title.""",
+      why="""The publisher made the title from the SUBJECT line; a difference means one of
+      them was edited.""",
+      sources=("format reference §2.1, §2.4: the title",),
+      fix="""Make the title the first line of the SUBJECT.""",
+      example=Example("08TRIPOLI540", 11, "CHEVRON MAY QUIT LIBYA", "CHEVRON MAY QUIT LIBYA",
+                      "Title 'CHEVRON MAY QUIT LIBYA' differs from the first SUBJECT line "
+                      "'TRIPOLI 00000540 P CO 08-JUL-08 CHEVRON MAY QUIT LIBYA [7759727]'"),
+)
 def _title_mismatch(cable: Cable) -> Iterator[Problem]:
     found = first_of(cable, Subject)
     # An empty title is no title: the cables.csv dump has none, by design.
@@ -138,7 +181,18 @@ def _title_mismatch(cable: Cable) -> Iterator[Problem]:
 
 
 @rule("CM505", "paragraph-numbering", Severity.WARNING,
-      "Numbered paragraphs run 1, 2, 3 ...")
+      "Numbered paragraphs run 1, 2, 3 ...",
+      checks="""Numbered paragraphs run 1, 2, 3 ... Quoted texts with their own numbering
+      restart the count and are reported too.""",
+      why="""The handbook numbers the paragraphs of a telegram consecutively, so that
+      replies can cite them.""",
+      sources=("5 FAH-1 H-246.2 (paragraph numbering)", "format reference §4.11"),
+      fix="""Renumber the paragraphs; for a quoted cable, ignore the finding for the
+      file.""",
+      example=Example("06PARTO9", 136,
+                      "7.  (C) As for replacing President Emile Lahoud, Berri", "7.",
+                      "Paragraph 7 follows paragraph 7; expected 8"),
+)
 def _paragraph_numbering(cable: Cable) -> Iterator[Problem]:
     expected = 1
     for path, paragraph in blocks_of(cable, Paragraph):
@@ -191,7 +245,20 @@ def _may_hold_markers(line: object) -> TypeGuard[TextLine | Paragraph]:
 
 
 @rule("CM506", "unbalanced-markers", Severity.WARNING,
-      "SUMMARY and END SUMMARY, COMMENT and END COMMENT come in pairs.")
+      "SUMMARY and END SUMMARY, COMMENT and END COMMENT come in pairs.",
+      checks="""SUMMARY/END SUMMARY and COMMENT/END COMMENT come in pairs. A marker that
+      opens a line (6. (C) COMMENT: ...) heads a paragraph whose end may close it, and
+      (Comment: ...) closes with its parenthesis; only a summary or comment opened inside
+      running text must be closed. An END without a beginning is reported as well.""",
+      why="""Readers and tools take the text between the markers as the summary or the
+      post's comment; an unclosed one runs to the end of the cable.""",
+      sources=("5 FAH-1 H-240 (summary and comment)", "format reference §4.12"),
+      fix="""Add the missing END SUMMARY or END COMMENT (or the opening marker).""",
+      example=Example("04BOGOTA2313", 191,
+                      "topic during the visit of DAAG Warren this week. End Comment.",
+                      "End Comment",
+                      "'End Comment' closes a COMMENT that was never opened"),
+)
 def _unbalanced_markers(cable: Cable) -> Iterator[Problem]:
     # A marker that opens a line ("6. (C) COMMENT: ...") heads a paragraph, which its end
     # may close, and "(Comment: ...)" closes with its parenthesis; only a summary or comment
@@ -229,7 +296,17 @@ def _ref_text(ref: CableRef) -> str:
 
 
 @rule("CM507", "unresolved-reference", Severity.INFO,
-      "A REF item names an origin that is not a known station, so it resolves to no id.")
+      "A REF item names an origin that is not a known station, so it resolves to no id.",
+      checks="""A REF item resolves to a reference id when its origin is a station code or
+      an alias (SECSTATE is STATE, USUN is USUNNEWYORK).""",
+      why="""A reference that resolves to no id cannot be followed to the cable it
+      cites.""",
+      sources=("format reference §3.3, §4.9: references",),
+      fix="""Write the station code of the cited cable's post, or ignore CM507 for
+      references to documents other than cables.""",
+      example=Example("10STATE369", 50, "\xb6I. IIR 6 022 0380 93 23 MAR 1993", "IIR 6",
+                      "REF item IIR 6 names no known origin"),
+)
 def _unresolved_reference(cable: Cable) -> Iterator[Problem]:
     for ref, span, path in _cable_refs(cable):
         if canonical_origin(ref.origin) is None:
@@ -245,7 +322,16 @@ def _resolved(cable: Cable) -> Iterator[tuple[CableRef, str, int, Span | None, s
             yield ref, origin, ref.year if ref.year is not None else own_year, span, path
 
 
-@rule("CM508", "self-reference", Severity.WARNING, "A REF item refers to the cable itself.")
+@rule("CM508", "self-reference", Severity.WARNING, "A REF item refers to the cable itself.",
+      checks="""No REF item names the cable itself (a REF without year has the cable's own
+      year).""",
+      why="""A cable cannot refer to itself; the reference is mistyped.""",
+      sources=("format reference §4.9, §11.4: references",),
+      fix="""Correct the serial or origin of the REF item.""",
+      example=Example("05PARIS3759", 27, "REF: PARIS 3759", "PARIS 3759",
+                      "REF item PARIS 3759 is the cable itself, 05PARIS3759",
+                      change=("REF: SECSTATE 96519", "REF: PARIS 3759")),
+)
 def _self_reference(cable: Cable) -> Iterator[Problem]:
     reference = cable.publisher.reference_id
     for ref, origin, year, span, path in _resolved(cable):
@@ -254,7 +340,17 @@ def _self_reference(cable: Cable) -> Iterator[Problem]:
 
 
 @rule("CM509", "reference-to-later-cable", Severity.WARNING,
-      "A REF item refers to a cable of a later year, or a later serial of the same post and year.")
+      "A REF item refers to a cable of a later year, or a later serial of the same post and year.",
+      checks="""A cable refers only to earlier cables: not to a later year, nor (with an
+      explicit year) to a higher serial of its own post in its own year. A REF without year
+      may mean the previous year, so its serial is not compared.""",
+      why="""A reference to a cable not yet sent is mistyped (year or serial).""",
+      sources=("format reference §4.9: references",),
+      fix="""Correct the year or serial of the REF item.""",
+      example=Example("10LILONGWE59", 34, "REF: 10 LILONGWE 152", "10 LILONGWE 152",
+                      "REF item 10 LILONGWE 152 has a later serial than this cable, "
+                      "10LILONGWE59"),
+)
 def _reference_to_later_cable(cable: Cable) -> Iterator[Problem]:
     reference = cable.publisher.reference_id
     own_year = reference.year or cable.created.year

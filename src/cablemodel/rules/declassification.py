@@ -7,7 +7,7 @@ from datetime import date
 
 from ..facts import is_classified
 from ..model import Cable, DeclassifyOn, EoLine, Exemptions, Instruction, NotApplicable, Oadr
-from . import Problem, Severity, rule
+from . import Example, Problem, Severity, rule
 from . import _tokens as tokens
 from ._common import created_date, first_of
 
@@ -59,7 +59,20 @@ def instruction_text(instruction: Instruction | None) -> str:
 
 
 @rule("CM301", "declassify-before-created", Severity.ERROR,
-      "The DECL date lies before the date the cable was created.")
+      "The DECL date lies before the date the cable was created.",
+      checks="""The DECL date of the E.O. line against the date the cable was
+      created.""",
+      why="""A cable is classified when it is written and declassified later; a
+      declassification date before the cable existed makes the classification void at
+      birth.""",
+      sources=("E.O. 12958 §1.6 (duration of classification)", "E.O. 13526 §1.5",
+               "format reference §4.6, §5"),
+      fix="""Give the date on which the information may be declassified: after the creation
+      date, at most 10 years later by default (25 at most). Drafters sometimes wrote the date
+      of the event reported.""",
+      example=Example("06PARTO9", 32, "E.O. 12958: DECL: 02/23/2006", "02/23/2006",
+                      "DECL date 2006-02-23 is before the cable was created, 2006-03-02"),
+)
 def _declassify_before_created(cable: Cable) -> Iterator[Problem]:
     found = _declassify_on(cable)
     created = created_date(cable)
@@ -72,7 +85,22 @@ def _declassify_before_created(cable: Cable) -> Iterator[Problem]:
 
 
 @rule("CM302", "order-not-in-force", Severity.WARNING,
-      "The E.O. line names an order that was not in force when the cable was created.")
+      "The E.O. line names an order that was not in force when the cable was created.",
+      checks="""The order named on the E.O. line against the order in force on the
+      cable's date: E.O. 10501 until 31 May 1972, 11652 until 30 Nov 1978, 12065 until
+      31 Jul 1982, 12356 until 13 Oct 1995, 12958 (amended by E.O. 13292 from 25 Mar 2003,
+      still written 12958) until 26 Jun 2010, 13526 from 27 Jun 2010. Numbers that are no
+      classification order (12598, 19523) are typos.""",
+      why="""The E.O. line names the authority under which the cable is classified; only
+      the order in force can be that authority. Real cables lag behind new orders, hence a
+      warning.""",
+      sources=("E.O. 12958 (1995), E.O. 13292 (2003), E.O. 13526 (2009, effective 27 Jun "
+               "2010)", "format reference §4.6, §5"),
+      fix="""Write the number of the order in force on the cable's date.""",
+      example=Example("09PARIS559", 32, "E.O. 19523: N/A", "19523",
+                      "E.O. 19523 is not a classification order; the order then was "
+                      "E.O. 12958"),
+)
 def _order_not_in_force(cable: Cable) -> Iterator[Problem]:
     found = first_of(cable, EoLine)
     if found is None:
@@ -90,7 +118,18 @@ def _order_not_in_force(cable: Cable) -> Iterator[Problem]:
 
 
 @rule("CM303", "declassify-beyond-25-years", Severity.WARNING,
-      "The DECL date lies more than 25 years after creation.")
+      "The DECL date lies more than 25 years after creation.",
+      checks="""The DECL date lies no more than 25 years after the creation date.""",
+      why="""Classified records are declassified automatically at 25 years unless exempted;
+      a later date can only be given with an exemption (25X1 ...), not as a date.""",
+      sources=("E.O. 12958 as amended §1.5(b), §3.3", "E.O. 13526 §1.5, §3.3",
+               "format reference §5"),
+      fix="""Give a date at most 25 years after creation, or an exemption instead of the
+      date.""",
+      example=Example("06LAPAZ3400", 51, "E.O. 12958: DECL: 08/18/2036", "08/18/2036",
+                      "DECL date 2036-08-18 is more than 25 years after the cable was "
+                      "created, 2006-12-18"),
+)
 def _declassify_beyond_25_years(cable: Cable) -> Iterator[Problem]:
     found = _declassify_on(cable)
     created = created_date(cable)
@@ -104,7 +143,20 @@ def _declassify_beyond_25_years(cable: Cable) -> Iterator[Problem]:
 
 @rule("CM304", "declassify-beyond-10-years", Severity.WARNING,
       "Under the original E.O. 12958 (14 Oct 1995 to 24 Mar 2003) a DECL date more than 10 "
-      "years after creation needs an X1-X8 exemption.")
+      "years after creation needs an X1-X8 exemption.",
+      checks="""Under the original E.O. 12958 (14 Oct 1995 to 24 Mar 2003) a DECL date
+      more than 10 years after creation. An exemption X1-X8 replaces the date, so any date
+      beyond 10 years is flagged; dates beyond 25 years are CM303's.""",
+      why="""The original order set 10 years as the limit unless an exemption from the
+      10-year rule was given.""",
+      sources=("E.O. 12958 (1995) §1.6(b), (d)", "format reference §5"),
+      fix="""Give a date within 10 years, or the exemption (X1-X8) that justifies a longer
+      classification.""",
+      example=Example("05PARIS3759", 22, "E.O. 12958: DECL: 05/31/2015", "05/31/2015",
+                      "DECL date 2015-05-31 is more than 10 years after the cable was created, "
+                      "2001-05-31, under the original E.O. 12958 and no exemption is given",
+                      change=("2005-05-31 15:15:00", "2001-05-31 15:15:00")),
+)
 def _declassify_beyond_10_years(cable: Cable) -> Iterator[Problem]:
     found = _declassify_on(cable)
     created = created_date(cable)
@@ -122,7 +174,19 @@ def _declassify_beyond_10_years(cable: Cable) -> Iterator[Problem]:
 
 
 @rule("CM305", "missing-declassification", Severity.WARNING,
-      "A classified cable carries no declassification instruction.")
+      "A classified cable carries no declassification instruction.",
+      checks="""A classified cable says when it will be declassified: a date, an event, an
+      exemption or OADR. No E.O. line, an E.O. line without instruction, or N/A is flagged;
+      an event or an old schedule (DECL: FIVE YEARS AFTER ICTY CLOSURE, GDS 8/12/85) counts
+      as an instruction.""",
+      why="""Every classified document must carry declassification instructions.""",
+      sources=("E.O. 12958 §1.6, §1.7 (identification and markings)", "E.O. 13526 §1.6",
+               "format reference §4.6, §5"),
+      fix="""Give the declassification date, event or exemption on the E.O. line.""",
+      example=Example("09BRASILIA1321", 37, "E.O. 12958: N/A", "N/A",
+                      "The CONFIDENTIAL cable's E.O. line says N/A instead of giving a "
+                      "declassification instruction"),
+)
 def _missing_declassification(cable: Cable) -> Iterator[Problem]:
     if not is_classified(cable):
         return
@@ -151,7 +215,18 @@ def _missing_declassification(cable: Cable) -> Iterator[Problem]:
 
 
 @rule("CM306", "unclassified-with-declassification", Severity.WARNING,
-      "An unclassified cable's E.O. line gives a declassification instruction instead of N/A.")
+      "An unclassified cable's E.O. line gives a declassification instruction instead of N/A.",
+      checks="""An unclassified cable's E.O. line says N/A rather than giving a DECL date,
+      an exemption or OADR.""",
+      why="""An unclassified cable has nothing to declassify; a declassification
+      instruction on it suggests that the classification was lost.""",
+      sources=("format reference §5", "5 FAH-1 H-240 (telegram classification)"),
+      fix="""Write N/A on the E.O. line, or restore the classification if the cable is
+      classified.""",
+      example=Example("08EFTOLONDON2883", 33, "E.O. 12958: DECL: 11/17/2018", "11/17/2018",
+                      "The UNCLASSIFIED//FOR OFFICIAL USE ONLY cable's E.O. line gives DECL "
+                      "2018-11-17 instead of N/A"),
+)
 def _unclassified_with_declassification(cable: Cable) -> Iterator[Problem]:
     level = cable.classification.level
     found = first_of(cable, EoLine)

@@ -19,7 +19,7 @@ from ..model import (
     RefWord,
     Span,
 )
-from . import Problem, Severity, rule
+from . import Example, Problem, Severity, rule
 from . import _tokens as tokens
 from ._common import (
     blocks_of,
@@ -39,7 +39,18 @@ SBU_REPLACED_LOU = date(1995, 10, 1)
 
 
 @rule("CM401", "banner-level-mismatch", Severity.WARNING,
-      "The first banner's level differs from the publisher's classification.")
+      "The first banner's level differs from the publisher's classification.",
+      checks="""The first banner's level against the level of the publisher's
+      classification.""",
+      why="""The banner is the overall classification of the telegram, which the publisher
+      copied; relayed cables carry another post's banner, hence a warning.""",
+      sources=("E.O. 12958 §1.7(a) (overall marking)", "format reference §4.1, §11.3"),
+      fix="""Correct the publisher's classification or the banner; for a relayed cable
+      check the relaying post's banner.""",
+      example=Example("08LAPAZ751", 39, "S E C R E T BOGOTA 004036", "S E C R E T",
+                      "Banner level SECRET differs from the publisher's classification "
+                      "CONFIDENTIAL"),
+)
 def _banner_level_mismatch(cable: Cable) -> Iterator[Problem]:
     found = first_of(cable, Banner)
     level = cable.classification.level
@@ -74,14 +85,37 @@ def _caption_consistency(cable: Cable, captions: tuple[str, ...], caveat: str,
 
 
 @rule("CM402", "noforn-caption-mismatch", Severity.WARNING,
-      "A NOFORN caption if and only if the publisher's classification ends in //NOFORN.")
+      "A NOFORN caption if and only if the publisher's classification ends in //NOFORN.",
+      checks="""The publisher adds //NOFORN exactly when the cable carries a NOFORN
+      caption, on a caption line or after the banner's serial.""",
+      why="""NOFORN (not releasable to foreign nationals) is a dissemination control that
+      travels with the cable; the publisher's marking and the caption must agree.""",
+      sources=("12 FAM 500 (dissemination controls)", "format reference §4.1, §4.3"),
+      fix="""Add //NOFORN to the classification, or the NOFORN caption to the cable.""",
+      example=Example("10STATE369", 7, "SECRET", "SECRET",
+                      "The cable carries the caption NOFORN, but the publisher's "
+                      "classification SECRET lacks //NOFORN"),
+)
 def _noforn_caption_mismatch(cable: Cable) -> Iterator[Problem]:
     yield from _caption_consistency(cable, ("NOFORN",), "NOFORN", cable.classification.noforn)
 
 
 @rule("CM403", "sensitive-caption-mismatch", Severity.WARNING,
       "An unclassified cable has a SENSITIVE caption if and only if the publisher's "
-      "classification ends in //FOR OFFICIAL USE ONLY.")
+      "classification ends in //FOR OFFICIAL USE ONLY.",
+      checks="""An unclassified cable with the SENSITIVE (SBU) caption is published as
+      UNCLASSIFIED//FOR OFFICIAL USE ONLY, and only such a cable. Classified cables are
+      not checked (the publisher gives them no such caveat).""",
+      why="""Sensitive but unclassified information is marked by the SENSITIVE caption;
+      the publisher's caveat says the same.""",
+      sources=("5 FAH-1 H-240 (SBU telegrams)", "format reference §4.1, §4.3"),
+      fix="""Add the SENSITIVE caption after the other captions, or drop the caveat from the
+      classification.""",
+      example=Example("05LIMA3609", 7, "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+                      "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+                      "The publisher's classification UNCLASSIFIED//FOR OFFICIAL USE ONLY has "
+                      "//FOR OFFICIAL USE ONLY, but the cable carries no SENSITIVE caption"),
+)
 def _sensitive_caption_mismatch(cable: Cable) -> Iterator[Problem]:
     level = cable.classification.level
     # SBU is a marking of unclassified cables; the publisher gives classified ones no caveat.
@@ -99,7 +133,20 @@ def _marked_paragraphs(cable: Cable) -> Iterator[tuple[str, Paragraph]]:
 
 
 @rule("CM404", "portion-above-banner", Severity.ERROR,
-      "A paragraph is marked at a classified level higher than the cable's overall level.")
+      "A paragraph is marked at a classified level higher than the cable's overall level.",
+      checks="""No paragraph is marked at a classified level above the banner in force
+      (the last banner before it; the publisher's level when there is none). SBU and LOU
+      portions are unclassified and never overreach.""",
+      why="""The overall marking is the highest level of any portion: a SECRET paragraph in
+      a CONFIDENTIAL cable is under-classified.""",
+      sources=("E.O. 12958 §1.7 (markings)", "32 CFR 2001.21 (portion marking)",
+               "format reference §5"),
+      fix="""Raise the banner (and the publisher's classification) to the highest portion,
+      or correct the portion marking.""",
+      example=Example("09DAMASCUS179", 312,
+                      "14. (S) Senator Tom Udall asked what message Asad wanted the", "(S)",
+                      "Paragraph 14 is marked (S), above the banner level CONFIDENTIAL"),
+)
 def _portion_above_banner(cable: Cable) -> Iterator[Problem]:
     # The banner in force is the last one before the paragraph: texts may quote or carry
     # the record of another cable under its own banner.
@@ -124,7 +171,18 @@ def _portion_above_banner(cable: Cable) -> Iterator[Problem]:
 
 
 @rule("CM405", "noforn-portion-without-noforn", Severity.WARNING,
-      "A NOFORN portion in a cable that is not NOFORN.")
+      "A NOFORN portion in a cable that is not NOFORN.",
+      checks="""A paragraph marked NOFORN (/NF, //NF, /N, /NOFORN) makes the cable NOFORN,
+      by the publisher's classification or a caption. Reported once per cable.""",
+      why="""A NOFORN portion cannot be released to foreign nationals, so neither can the
+      cable that holds it.""",
+      sources=("12 FAM 500 (dissemination controls)", "format reference §4.3, §4.11"),
+      fix="""Mark the cable NOFORN (caption and classification), or correct the portion
+      marking.""",
+      example=Example("09BUJUMBURA302", 40, "2.(S/NF) Details of the incident follow:",
+                      "(S/NF)",
+                      "Paragraph 2 is marked (S/NF), but the cable (SECRET) is not NOFORN"),
+)
 def _noforn_portion_without_noforn(cable: Cable) -> Iterator[Problem]:
     if cable.classification.noforn or "NOFORN" in caption_names(cable):
         return
@@ -152,7 +210,17 @@ def _has_classified_by(cable: Cable) -> bool:
 
 
 @rule("CM406", "missing-classified-by", Severity.WARNING,
-      "A classified cable has no Classified By line.")
+      "A classified cable has no Classified By line.",
+      checks="""A classified telegram names its classifier and the reason. A CLASSIFIED BY
+      run into a REF line or into paragraph 1 (1990s style) counts.""",
+      why="""The classification authority and the reason must be stated on every
+      classified document.""",
+      sources=("E.O. 12958 §1.7(a)(2), (a)(4)", "5 FAH-1 H-240 (Classified By line)",
+               "format reference §4.10, §5"),
+      fix="""Add the line Classified By: <name, title> for reasons 1.4 (x).""",
+      example=Example("7575LIBREVILLE1895", 7, "CONFIDENTIAL", "CONFIDENTIAL",
+                      "The CONFIDENTIAL cable has no Classified By line"),
+)
 def _missing_classified_by(cable: Cable) -> Iterator[Problem]:
     if is_classified(cable) and not _has_classified_by(cable):
         yield Problem(
@@ -171,7 +239,17 @@ def _reasons(cable: Cable) -> Iterator[tuple[Reason, Span | None, str]]:
 
 @rule("CM407", "invalid-reason", Severity.WARNING,
       "A classification reason names a section other than 1.4 or 1.5, or a letter outside "
-      "1.4 (a)-(h) or 1.5 (a)-(g).")
+      "1.4 (a)-(h) or 1.5 (a)-(g).",
+      checks="""Reasons cite section 1.4 (a)-(h) (E.O. 12958 as amended, E.O. 13526) or
+      1.5 (a)-(g) (original E.O. 12958); other sections or letters are wrong.""",
+      why="""Information may be classified only for the categories the order lists; a
+      reason outside them names no category.""",
+      sources=("E.O. 12958 §1.5 (1995)", "E.O. 12958 as amended §1.4", "E.O. 13526 §1.4",
+               "format reference §4.10, §5"),
+      fix="""Cite the section and letters of the category, e.g. 1.4 (b) and (d).""",
+      example=Example("09BAKU30", 45, "Classified By: CA Don Lu, Reasons 1.2 (b,d)",
+                      "1.2 (b,d)", "Reason section 1.2 is neither 1.4 nor 1.5"),
+)
 def _invalid_reason(cable: Cable) -> Iterator[Problem]:
     for reason, span, path in _reasons(cable):
         valid = REASON_LETTERS.get(reason.section)
@@ -189,7 +267,17 @@ def _invalid_reason(cable: Cable) -> Iterator[Problem]:
 
 
 @rule("CM408", "reason-section-date-mismatch", Severity.WARNING,
-      "Reasons are 1.5 under the original E.O. 12958 and 1.4 from its amendment on 25 Mar 2003.")
+      "Reasons are 1.5 under the original E.O. 12958 and 1.4 from its amendment on 25 Mar 2003.",
+      checks="""Reasons are section 1.5 from 14 Oct 1995 to 24 Mar 2003 and 1.4 from the
+      amendment of 25 Mar 2003. Cables before 14 Oct 1995 are not checked.""",
+      why="""E.O. 13292 renumbered the categories from 1.5 to 1.4; drafters kept writing
+      1.5 for years, hence a warning.""",
+      sources=("E.O. 13292 (25 Mar 2003)", "format reference §5"),
+      fix="""Cite the section in force on the cable's date (1.4 from 25 Mar 2003).""",
+      example=Example("03THEHAGUE2843", 27, "reasons 1.5 (B) (D)", "1.5 (B) (D)",
+                      "Reason section 1.5 does not fit the creation date 2003-11-13; the "
+                      "section then was 1.4"),
+)
 def _reason_section_date_mismatch(cable: Cable) -> Iterator[Problem]:
     created = created_date(cable)
     expected = "1.4" if created >= AMENDMENT_13292 else "1.5"
@@ -205,7 +293,18 @@ def _reason_section_date_mismatch(cable: Cable) -> Iterator[Problem]:
 
 
 @rule("CM409", "unclassified-with-classified-by", Severity.WARNING,
-      "An unclassified cable carries a Classified By line.")
+      "An unclassified cable carries a Classified By line.",
+      checks="""An unclassified cable carries no Classified By line.""",
+      why="""Unclassified telegrams have no classification authority; the line suggests
+      that the classification was lost.""",
+      sources=("5 FAH-1 H-240", "format reference §5"),
+      fix="""Remove the Classified By line, or restore the classification.""",
+      example=Example("05LIMA3609", 18,
+                      "Classified By: Ambassador J. Curtis Struble. Reason: 1.4 (b,d)",
+                      "Classified By:",
+                      "The UNCLASSIFIED//FOR OFFICIAL USE ONLY cable carries a Classified By "
+                      "line"),
+)
 def _unclassified_with_classified_by(cable: Cable) -> Iterator[Problem]:
     level = cable.classification.level
     found = first_of(cable, ClassifiedBy)
@@ -218,7 +317,20 @@ def _unclassified_with_classified_by(cable: Cable) -> Iterator[Problem]:
 
 
 @rule("CM410", "limited-official-use-after-1995", Severity.WARNING,
-      "LIMITED OFFICIAL USE was replaced by SBU on 1 Oct 1995.")
+      "LIMITED OFFICIAL USE was replaced by SBU on 1 Oct 1995.",
+      checks="""A LIMITED OFFICIAL USE banner or (LOU) portion on a cable created on or
+      after 1 Oct 1995.""",
+      why="""The Department replaced LIMITED OFFICIAL USE with SENSITIVE BUT UNCLASSIFIED
+      on 1 Oct 1995.""",
+      sources=("12 FAM 540 (SBU)", "format reference §5"),
+      fix="""Mark the cable SBU (UNCLAS with the SENSITIVE caption, (SBU) portions).""",
+      example=Example("05PARIS3759", 16,
+                      "LIMITED OFFICIAL USE SECTION 01 OF 02 PARIS 003759 ",
+                      "LIMITED OFFICIAL USE",
+                      "Banner is LIMITED OFFICIAL USE on 2005-05-31, after its replacement by "
+                      "SBU on 1995-10-01",
+                      change=("C O N F I D E N T I A L SECTION", "LIMITED OFFICIAL USE SECTION")),
+)
 def _limited_official_use_after_1995(cable: Cable) -> Iterator[Problem]:
     created = created_date(cable)
     if created < SBU_REPLACED_LOU:
@@ -241,7 +353,17 @@ def _limited_official_use_after_1995(cable: Cable) -> Iterator[Problem]:
 
 
 @rule("CM411", "unmarked-paragraph", Severity.WARNING,
-      "A numbered paragraph of a classified cable has no portion marking.")
+      "A numbered paragraph of a classified cable has no portion marking.",
+      checks="""Every numbered paragraph of a classified telegram carries a portion
+      marking: (U), (C), (S), (TS), (SBU) ...""",
+      why="""Portion marking tells the reader which parts are classified and at what
+      level; the handbook puts it right after the paragraph number.""",
+      sources=("E.O. 12958 §1.7(c)", "5 FAH-1 H-246.2", "format reference §4.11, §5"),
+      fix="""Add the marking after the number: 1. (C) ...""",
+      example=Example("7575LIBREVILLE1895", 31,
+                      "1. PRESIDENT BONGO HAS JUST PERSONALLY ASSURED ME THAT", "1.",
+                      "Paragraph 1 of the CONFIDENTIAL cable has no portion marking"),
+)
 def _unmarked_paragraph(cable: Cable) -> Iterator[Problem]:
     if not is_classified(cable):
         return
@@ -255,7 +377,17 @@ def _unmarked_paragraph(cable: Cable) -> Iterator[Problem]:
 
 
 @rule("CM412", "sipdis-with-nodis-exdis", Severity.WARNING,
-      "SIPDIS must not be combined with NODIS or EXDIS.")
+      "SIPDIS must not be combined with NODIS or EXDIS.",
+      checks="""SIPDIS is not combined with NODIS or EXDIS.""",
+      why="""SIPDIS puts a cable on SIPRNet for wide distribution; NODIS and EXDIS restrict
+      its distribution. The two cannot hold at once.""",
+      sources=("5 FAH-1 H-240 (captions)", "format reference §4.3"),
+      fix="""Remove SIPDIS from a NODIS or EXDIS cable (or the restriction, if it was
+      wrong).""",
+      example=Example("05PARIS3759", 18, "NODIS", "NODIS",
+                      "The cable carries both SIPDIS and NODIS",
+                      change=("\nSIPDIS\n", "\nNODIS\nSIPDIS\n")),
+)
 def _sipdis_with_nodis_exdis(cable: Cable) -> Iterator[Problem]:
     captions = caption_names(cable)
     if "SIPDIS" not in captions:
