@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: example test lint grammar clean
+.PHONY: example test lint grammar docs clean
 
 $(BIN)/cablemodel: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,5 +29,12 @@ grammar: $(BIN)/cablemodel
 	cp grammar/cable.lark src/cablemodel/grammar/cable.lark
 	$(BIN)/python tools/generate_parser_tables.py
 
+# the documentation site in site/, built strictly: a warning fails the build (not with
+# --quiet, which hides the warnings that strict mode counts)
+docs: $(BIN)/cablemodel
+	$(BIN)/python -m pip install --quiet --group docs
+	$(BIN)/python tools/generate_rule_docs.py --check
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

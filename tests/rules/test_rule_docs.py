@@ -81,3 +81,14 @@ def test_example_from_the_corpus(code: str, corpus: Path) -> None:
     example = RULES[code].example
     assert example is not None
     check_example(code, example, read_text(corpus / f"{example.cable}.txt"))
+
+
+def test_rule_pages_are_those_of_the_registry() -> None:
+    import subprocess
+    import sys
+
+    tool = ROOT / "tools" / "generate_rule_docs.py"
+    checked = subprocess.run(
+        [sys.executable, str(tool), "--check"], capture_output=True, text=True, check=False
+    )
+    assert (checked.returncode, checked.stdout) == (0, "44 rule pages are up to date\n")
