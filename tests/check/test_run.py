@@ -70,7 +70,7 @@ def test_a_run_reports_counts_and_exits_1_on_an_error(cables: Path) -> None:
     assert err == ""
     lines = out.splitlines()
     assert (
-        lines[0] == "cables/05PARIS3759.txt:16:1: CM204 [info] Banner announces 2 sections, "
+        lines[0] == "cables/05PARIS3759.txt:16:25: CM204 [info] Banner announces 2 sections, "
         "but the text holds only section 1"
     )
     assert lines[-1] == "Checked 2 files: 1 error, 2 infos; 1 file failed."

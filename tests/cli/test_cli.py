@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shlex
 import shutil
 import subprocess
 import sys
@@ -17,7 +16,7 @@ import pytest
 import cablemodel
 from cablemodel.errors import CableSyntaxError
 from cablemodel.rules import Finding, validate
-from tests.helpers import ROOT, SCRIPT, SEED, read_text, run, run_unprivileged
+from tests.helpers import SCRIPT, SEED, read_text, run, run_unprivileged
 
 BROKEN_DATE = ("2005-05-31 15:15:00", "2005-05-31 15:15:0x")
 SEED_TEXT = read_text(SEED)
@@ -468,43 +467,6 @@ def test_rules_lists_every_rule(tmp_path: Path) -> None:
             "code": code, "name": registered.name,
             "severity": registered.severity.value, "summary": registered.summary,
         }
-
-
-# ------------------------------------------------------------------ pre-commit
-
-
-def read_hooks(path: Path) -> list[dict[str, str]]:
-    """The hook manifest: a YAML list of flat mappings with scalar values."""
-    hooks: list[dict[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if line.startswith("- "):
-            hooks.append({})
-            line = "  " + line[2:]
-        key, _, value = line.strip().partition(": ")
-        value = value.strip()
-        if value[:1] in "\"'" and value[-1:] == value[:1] and len(value) >= 2:
-            value = value[1:-1]
-        hooks[-1][key] = value
-    return hooks
-
-
-def test_pre_commit_hook_entry_runs_on_fixture_files(workspace: Path) -> None:
-    (hook,) = read_hooks(ROOT / ".pre-commit-hooks.yaml")
-    assert hook["id"] == "cablemodel-check"
-    assert (hook["language"], hook["require_serial"]) == ("python", "true")
-    names = ["cables/05PARIS3759.txt", "cables/broken.txt", "cables/notes.md"]
-    # pre-commit passes the staged files whose name matches `files`.
-    passed = [name for name in names if re.search(hook["files"], name)]
-    assert passed == names[:2]
-    program, *arguments = shlex.split(hook["entry"])
-    script = shutil.which(program, path=str(Path(sys.executable).parent)) or program
-    failing = run(*arguments, *passed, cwd=workspace, script=script)
-    assert failing.returncode == 1
-    assert "cables/broken.txt:" in failing.stdout
-    passing = run(*arguments, passed[0], "--select", "CM001", cwd=workspace, script=script)
-    assert passing.returncode == 0
 
 
 # ---------------------------------------------------------------------- corpus

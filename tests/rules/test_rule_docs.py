@@ -10,7 +10,7 @@ import pytest
 import cablemodel
 from cablemodel import RULES, validate
 from cablemodel.rules import UNPARSEABLE, Example
-from tests.helpers import DATA, read_text
+from tests.helpers import DATA, ROOT, read_text
 
 IN_DATA = sorted(code for code, rule in RULES.items()
                  if rule.example and (DATA / f"{rule.example.cable}.txt").exists())

@@ -12,6 +12,7 @@ This is the only module that imports cattrs.
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import re
 import typing
@@ -144,6 +145,11 @@ def _structure_datetime(value: object, _: object) -> datetime:
         raise _BadValueError(f"{_describe(value)} is not a valid date-time ({error})") from None
 
 
+def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+    return _enum_structure_factory(kind)(value, kind)
+
+
+@functools.cache
 def _enum_structure_factory(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
     members = {member.value: member for member in kind}
     name = spoken_name(kind.__name__)
@@ -187,6 +193,8 @@ class _Hooks:
         converter.register_unstructure_hook(datetime, datetime.isoformat)
         # Factories registered later take precedence over the preconfigured ones.
         converter.register_structure_hook_factory(_is_enum, _enum_structure_factory)
+        # cattrs before 26.1 dispatches enums by class ahead of every factory.
+        converter.register_structure_hook(enum.Enum, _structure_enum)
         converter.register_unstructure_hook_factory(_is_enum, lambda _: _enum_value)
         converter.register_structure_hook_factory(_is_tuple, self.tuple_structure)
         converter.register_unstructure_hook_factory(_is_tuple, self.tuple_unstructure)
