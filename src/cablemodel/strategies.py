@@ -25,7 +25,14 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal, TypeVar
 
 from attrs import evolve, frozen
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ImportError as missing:
+    raise ImportError(
+        "cablemodel.strategies needs Hypothesis, which is not installed: "
+        "pip install 'cablemodel[testing]'"
+    ) from missing
 
 from ._render import render
 from .model import (

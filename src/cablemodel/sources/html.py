@@ -268,13 +268,21 @@ def _read_exact(path: str | os.PathLike[str], encoding: str) -> str:
         return handle.read()
 
 
-def read_html(page: str, *, keep_released: bool = False) -> Cable:
-    """Parse a cablegate HTML page into a Cable.
+def read_html(page: str | bytes, *, keep_released: bool = False) -> Cable:
+    """Parse a cablegate HTML page into a Cable. Bytes are read as UTF-8, as
+    :func:`cablemodel.parse` reads them.
 
-    Raises :class:`CablePageError` when the page lacks a part, and
-    :class:`~cablemodel.errors.CableSyntaxError` (positions in the text layout, see
+    Raises :class:`CablePageError` when the page lacks a part or its bytes are not UTF-8,
+    and :class:`~cablemodel.errors.CableSyntaxError` (positions in the text layout, see
     :func:`cable_text_from_html`) when the grammar rejects the text.
     """
+    if isinstance(page, (bytes, bytearray)):
+        try:
+            page = bytes(page).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise CablePageError(
+                f"the page is not UTF-8 ({error.reason} at byte {error.start})"
+            ) from None
     return parse_text(cable_text_from_html(page, keep_released=keep_released))
 
 
