@@ -75,7 +75,7 @@ def test_full_and_concise_formats_show_control_characters(hostile: Path) -> None
         result = run("check", "--output-format", output_format, "cables", cwd=hostile)
         assert result.returncode == 1
         assert not any(ch in result.stdout + result.stderr for ch in "\x1b\x07\r")
-        assert "cables/\\xff\\x1bodd.txt:16:1: CM204 [info]" in result.stdout
+        assert "cables/\\xff\\x1bodd.txt:16:25: CM204 [info]" in result.stdout
 
 
 @pytest.mark.parametrize("output_format", ["json", "json-lines", "sarif", "junit"])
@@ -169,7 +169,7 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     process.stderr.close()
     process.wait(timeout=60)
 
-    assert first.startswith(b"cables/000.txt:16:1: CM204")
+    assert first.startswith(b"cables/000.txt:16:25: CM204")
     assert process.returncode == 141
     assert stderr == b""
 
