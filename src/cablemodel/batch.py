@@ -23,8 +23,8 @@ from attrs import field, frozen
 
 from ._parser import decode, parse
 from .errors import CableSyntaxError
-from .model import Cable
-from .rules import UNPARSEABLE, Finding, validate
+from .model import Cable, Span
+from .rules import UNPARSEABLE, Finding, Problem, validate
 from .sources import FormatChoice, InputFile, InputFormat, SourceItem, input_files, read_items
 
 if TYPE_CHECKING:
@@ -83,17 +83,8 @@ class Result:
 
 def unparseable_finding(error: CableSyntaxError) -> Finding:
     """The CM001 finding for a cable that does not parse, at the error's position."""
-    return Finding(
-        code=UNPARSEABLE.code,
-        name=UNPARSEABLE.name,
-        severity=UNPARSEABLE.severity,
-        message=error.reason,
-        line=error.line,
-        column=error.column,
-        end_line=error.line,
-        end_column=error.column + 1,
-        path="$",
-    )
+    span = Span(error.line, error.column, error.line, error.column + 1)
+    return UNPARSEABLE.finding(Problem(error.reason, span, "$"))
 
 
 def check_text(

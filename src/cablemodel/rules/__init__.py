@@ -113,18 +113,22 @@ class Rule:
 
     def run(self, cable: Cable) -> Iterator[Finding]:
         for problem in self.check(cable):
-            span = problem.span or Span(1, 1, 1, 1)
-            yield Finding(
-                code=self.code,
-                name=self.name,
-                severity=self.severity,
-                message=problem.message,
-                line=span.line,
-                column=span.column,
-                end_line=span.end_line,
-                end_column=span.end_column,
-                path=problem.path,
-            )
+            yield self.finding(problem)
+
+    def finding(self, problem: Problem) -> Finding:
+        """The finding of this rule for ``problem`` (without a span: line 1, column 1)."""
+        span = problem.span or Span(1, 1, 1, 1)
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=self.severity,
+            message=problem.message,
+            line=span.line,
+            column=span.column,
+            end_line=span.end_line,
+            end_column=span.end_column,
+            path=problem.path,
+        )
 
 
 RULES: dict[str, Rule] = {}
