@@ -146,7 +146,14 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_output_file(schema)
     schema.set_defaults(run=_run_schema)
 
-    rules = command("rules", "List every rule: code, name, default severity and summary.")
+    rules = command(
+        "rules",
+        "List every rule (code, name, default severity, summary), or explain one: what it "
+        "checks, why, an example from a real cable, how to fix or suppress a finding.",
+    )
+    rules.add_argument(
+        "rule", nargs="?", metavar="CODE", help="a rule's code or name, e.g. CM301"
+    )
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
     rules.set_defaults(run=_run_rules)
     return parser
@@ -352,13 +359,21 @@ class _Progress:
 def _run_parse(arguments: argparse.Namespace) -> int:
     import json
 
-    from .check import collect_inputs, read_error_message, refuse_overwriting_inputs
+    from .check import (
+        CheckError,
+        collect_inputs,
+        nothing_to_check,
+        read_error_message,
+        refuse_overwriting_inputs,
+    )
     from .check.report import heading
     from .serialize import to_json
 
     files = collect_inputs(arguments.paths, arguments.input_format, arguments.glob)
-    refuse_overwriting_inputs((arguments.output_file,), files)
     read_stdin = _STDIN in arguments.paths
+    if not files and not read_stdin:
+        raise CheckError(nothing_to_check(arguments.paths, arguments.input_format, arguments.glob))
+    refuse_overwriting_inputs((arguments.output_file,), files)
     many = len(files) + read_stdin > 1 or arguments.input_format == "csv"
     status = _EXIT_OK
     with _output(arguments.output_file) as out:
@@ -431,14 +446,34 @@ def _run_schema(arguments: argparse.Namespace) -> int:
 
 
 def _run_rules(arguments: argparse.Namespace) -> int:
+    import json
+
     from .rules import catalogue
 
     rules = catalogue()
+    if arguments.rule is not None:
+        from .check import CheckError
+        from .rules.explain import explain, explanation
+
+        wanted = arguments.rule.strip()
+        found = [r for r in rules if wanted.upper() == r.code or wanted.lower() == r.name]
+        if not found:
+            from .check.escape import shown
+
+            raise CheckError(
+                f"unknown rule {shown(wanted)}: run `cablemodel rules` for the list"
+            )
+        if arguments.output_format == "json":
+            print(json.dumps(explanation(found[0]), indent=2, ensure_ascii=False))
+        else:
+            print(explain(found[0]), end="")
+        return _EXIT_OK
     if arguments.output_format == "json":
-        import json
+        from .rules.explain import rule_url
 
         items = [
-            {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary}
+            {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary,
+             "url": rule_url(r.code)}
             for r in rules
         ]
         print(json.dumps(items, indent=2, ensure_ascii=False))

@@ -77,18 +77,34 @@ def test_a_run_reports_counts_and_exits_1_on_an_error(cables: Path) -> None:
 
 
 def test_machine_formats_put_the_summary_on_stderr(cables: Path) -> None:
-    status, out, err = check(
-        CheckRequest(paths=("cables",), output_format="json", statistics=True), cables.parent
-    )
+    status, out, err = check(CheckRequest(paths=("cables",), output_format="json"), cables.parent)
 
     assert status == EXIT_FINDINGS
     assert [item["code"] for item in json.loads(out)] == ["CM204", "CM206", "CM001"]
-    assert err.splitlines() == [
+    assert err.splitlines() == ["Checked 2 files: 1 error, 2 infos; 1 file failed."]
+
+
+def test_statistics_count_only(cables: Path) -> None:
+    # As ruff does: with --statistics no finding is listed, only the counts per rule.
+    status, out, err = check(
+        CheckRequest(paths=("cables",), output_format="full", statistics=True), cables.parent
+    )
+    assert status == EXIT_FINDINGS
+    assert err == ""
+    assert out.splitlines() == [
         "     1  CM001  unparseable-cable",
         "     1  CM204  missing-sections-in-extract",
         "     1  CM206  duplicated-preamble",
         "Checked 2 files: 1 error, 2 infos; 1 file failed.",
     ]
+
+    status, out, err = check(
+        CheckRequest(paths=("cables",), output_format="json", statistics=True), cables.parent
+    )
+    assert [(item["code"], item["count"]) for item in json.loads(out)] == [
+        ("CM001", 1), ("CM204", 1), ("CM206", 1)
+    ]
+    assert err.splitlines() == ["Checked 2 files: 1 error, 2 infos; 1 file failed."]
 
 
 def test_the_output_file_is_written_whole_and_the_old_one_survives_a_failure(

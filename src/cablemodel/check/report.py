@@ -232,11 +232,16 @@ class Sarif(Formatter):
             )
 
     def finish(self) -> None:
+        from ..rules.explain import DOCS_URL, explain, rule_url
+
         rules = [
             {
                 "id": info.code,
                 "name": info.name,
                 "shortDescription": {"text": info.summary},
+                "fullDescription": {"text": info.checks or info.summary},
+                "help": {"text": info.fix or info.summary, "markdown": explain(info)},
+                "helpUri": rule_url(info.code),
                 "defaultConfiguration": {"level": _SARIF_LEVEL[info.severity]},
             }
             for info in self.rules
@@ -247,7 +252,12 @@ class Sarif(Formatter):
             "runs": [
                 {
                     "tool": {
-                        "driver": {"name": "cablemodel", "version": self.version, "rules": rules}
+                        "driver": {
+                            "name": "cablemodel",
+                            "version": self.version,
+                            "informationUri": DOCS_URL,
+                            "rules": rules,
+                        }
                     },
                     "columnKind": "unicodeCodePoints",
                     "results": self.results,
@@ -301,7 +311,12 @@ class JUnit(Formatter):
         self.out.write(self.tree.tostring(root, encoding="unicode") + "\n")
 
 
+class Statistics(Formatter):
+    """Lists no finding: with --statistics the run writes only the counts per rule."""
+
+
 _FORMATTERS: dict[str, Callable[[TextIO, Sequence[Rule], str], Formatter]] = {
+    "statistics": Statistics,
     "full": Full,
     "concise": Concise,
     "json": Json,

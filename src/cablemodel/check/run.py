@@ -16,8 +16,8 @@ from attrs import field, frozen
 
 from .._output import atomic_text, same_file
 from ..batch import Result, check_bytes, iter_results
-from ..rules import Finding, Severity, catalogue
-from ..sources import FormatChoice, InputFile, input_files
+from ..rules import Finding, Rule, Severity, catalogue
+from ..sources import DEFAULT_GLOBS, FormatChoice, InputFile, input_files
 from .baseline import Baseline, Entry, entry_for, read_baseline, write_baseline
 from .errors import CheckError
 from .escape import shown
@@ -34,6 +34,7 @@ __all__ = [
     "Tally",
     "choose_output_format",
     "collect_inputs",
+    "nothing_to_check",
     "output_stream",
     "package_version",
     "read_error_message",
@@ -175,6 +176,35 @@ def collect_inputs(
     return sorted(files, key=lambda file: file.path)
 
 
+def nothing_to_check(
+    paths: Sequence[str], input_format: FormatChoice, glob: str | None
+) -> str:
+    """Why a run found no input, naming the paths, and the likely fix: a run that
+    checks nothing must not pass."""
+    patterns = f"--glob {glob}" if glob is not None else " ".join(DEFAULT_GLOBS[input_format])
+    where = ", ".join(shown(path) for path in paths)
+    message = f"no input file found in {where} (searched for {patterns})"
+    suffixes: Counter[str] = Counter()
+    for path in paths:
+        for _root, folders, names in os.walk(path):
+            folders[:] = [name for name in folders if not name.startswith(".")]
+            suffixes.update(os.path.splitext(name)[1].lower() for name in names)
+    kinds: Counter[str] = Counter()
+    for suffix, count in suffixes.items():
+        kind = {".txt": "text", ".html": "html", ".htm": "html", ".csv": "csv"}.get(suffix)
+        if kind is not None:
+            kinds[kind] += count
+    if not suffixes:
+        return f"{message}; the folder is empty: name the folder that holds the cables"
+    if not kinds:
+        return f"{message}; name the cable files with --glob (e.g. --glob '*.cable')"
+    held = " and ".join(_plural(kinds[kind], f"{kind} file") for kind in sorted(kinds))
+    if glob is not None:
+        return f"{message}; the folder holds {held}: check --glob"
+    choice = next(iter(kinds)) if len(kinds) == 1 else "auto"
+    return f"{message}; the folder holds {held}: check them with --input-format {choice}"
+
+
 def refuse_overwriting_inputs(outputs: Sequence[str | None], files: Sequence[InputFile]) -> None:
     """An output that is also an input would destroy what is being read: refuse it."""
     for output in outputs:
@@ -209,6 +239,8 @@ def run_check(
     baseline = read_baseline(request.baseline) if request.baseline else None
     read_stdin = STDIN in request.paths
     files = collect_inputs(request.paths, request.input_format, request.glob)
+    if not files and not read_stdin:
+        raise CheckError(nothing_to_check(request.paths, request.input_format, request.glob))
     refuse_overwriting_inputs((request.output_file, request.write_baseline), files)
     output_format = choose_output_format(
         request.output_format, os.environ if environment is None else environment
@@ -224,7 +256,10 @@ def run_check(
     unreadable: list[str] = []
     with output_stream(request.output_file, stdout) as out:
         version = request.version or (package_version() if output_format == "sarif" else "")
-        formatter = make_formatter(output_format, out, rules, version)
+        # --statistics reports the counts only, as ruff does: no finding is listed.
+        formatter = make_formatter(
+            "statistics" if request.statistics else output_format, out, rules, version
+        )
         for result in results:
             progress.step()
             if result.read_error is not None:
@@ -239,10 +274,7 @@ def run_check(
         formatter.finish()
         notes = stderr if output_format in MACHINE_FORMATS else out
         if request.statistics:
-            names = {registered.code: registered.name for registered in rules}
-            ranked = sorted(tally.per_rule.items(), key=lambda item: (-item[1], item[0]))
-            for code, count in ranked:
-                notes.write(f"{count:6d}  {code}  {names.get(code, '')}\n")
+            _write_statistics(tally, rules, out, as_json=output_format in MACHINE_FORMATS)
         if not request.quiet:
             notes.write(tally.summary() + "\n")
             if baseline is not None:
@@ -250,6 +282,24 @@ def run_check(
     for message in unreadable:
         stderr.write(f"cablemodel: error: {message}\n")
     return EXIT_FAILURE if unreadable else tally.exit_status(request.exit_zero)
+
+
+def _write_statistics(
+    tally: Tally, rules: Sequence[Rule], out: TextIO, *, as_json: bool
+) -> None:
+    """The number of findings per rule, most first: a table, or JSON for the machine
+    formats."""
+    names = {registered.code: registered.name for registered in rules}
+    ranked = sorted(tally.per_rule.items(), key=lambda item: (-item[1], item[0]))
+    if as_json:
+        from .escape import json_text
+
+        items = [{"code": code, "name": names.get(code, ""), "count": count}
+                 for code, count in ranked]
+        out.write(json_text(items, indent=2) + "\n")
+        return
+    for code, count in ranked:
+        out.write(f"{count:6d}  {code}  {names.get(code, '')}\n")
 
 
 def _reported(

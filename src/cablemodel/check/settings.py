@@ -4,7 +4,8 @@ Rule selectors are ``ALL``, a code (``CM201``) or a code prefix (``CM2``). Selec
 in layers (the file, then the command line). In each layer ``select`` (when given)
 starts from nothing, and the most specific selector among ``select``, ``extend-select``
 and ``ignore`` decides a code; on a tie, ``ignore`` wins. CM001 (unparseable cable) is
-always reported at error severity: a cable that does not parse was not checked.
+always reported at error severity: a cable that does not parse was not checked, so an
+``ignore`` that names it (CM001, CM00, CM0) is refused.
 """
 
 from __future__ import annotations
@@ -144,11 +145,12 @@ def load_settings(
     file_layer = Layer(
         select=_selectors(table, "select", where, known_codes) if "select" in table else None,
         extend_select=_selectors(table, "extend-select", where, known_codes),
-        ignore=_selectors(table, "ignore", where, known_codes),
+        ignore=_never_cm001(_selectors(table, "ignore", where, known_codes), f"{where}: ignore"),
     )
     for selectors in (cli.select or (), cli.extend_select, cli.ignore):
         for selector in selectors:
             _check_selector(selector, "command line", known_codes)
+    _never_cm001(cli.ignore, "--ignore")
     severity = [
         (0, code, level)
         for code, level in _severity_table(table.get("severity", {}), where, known_codes)
@@ -199,6 +201,18 @@ def _check_selector(selector: object, where: str, known_codes: Sequence[str]) ->
     return selector
 
 
+def _never_cm001(selectors: tuple[str, ...], where: str) -> tuple[str, ...]:
+    """Refuse a selector that names CM001 alone: it cannot be ignored."""
+    for selector in selectors:
+        if selector != "CM" and UNPARSEABLE.code.startswith(selector):
+            raise ConfigError(
+                f"{where}: {selector} cannot be ignored: a cable that does not parse was not "
+                "checked at all. To accept a known-bad file, record it in a baseline "
+                "(--write-baseline)"
+            )
+    return selectors
+
+
 def _selectors(
     table: Mapping[str, Any], key: str, where: str, known_codes: Sequence[str]
 ) -> tuple[str, ...]:
@@ -218,7 +232,8 @@ def _per_file_ignores(
         if not isinstance(codes, list):
             raise ConfigError(f"{where}: per-file-ignores.{pattern!r} must be a list of codes")
         key = f"{where}: per-file-ignores"
-        pairs.append((pattern, tuple(_check_selector(c, key, known_codes) for c in codes)))
+        selectors = tuple(_check_selector(c, key, known_codes) for c in codes)
+        pairs.append((pattern, _never_cm001(selectors, f"{key}.{pattern!r}")))
     return tuple(pairs)
 
 
