@@ -198,8 +198,8 @@ _CHECK_EPILOG = (
     _EXIT_CODES
     + """
 configuration:
-  [tool.cablemodel] in the nearest pyproject.toml (searched upward from the current
-  directory), or --config FILE. Keys: select, extend-select, ignore (codes or prefixes
+  [tool.cablemodel] in the nearest pyproject.toml (searched upward from the folder that
+  holds the checked paths), or --config FILE. Keys: select, extend-select, ignore (codes or prefixes
   such as CM2, or ALL), per-file-ignores (glob = [codes]), severity (code = level).
   Command-line flags override the file.
 
@@ -260,6 +260,15 @@ def _add_check_arguments(check: argparse.ArgumentParser) -> None:
     )
     check.add_argument("-q", "--quiet", action="store_true", help="no summary line and no progress")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (stdin)")
+    check.add_argument(
+        "--show-files", action="store_true", help="list the files that would be checked and exit"
+    )
+    check.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the settings in force (configuration file, rules, severities, inputs) "
+        "and exit",
+    )
     check.set_defaults(run=_run_check)
 
 
@@ -299,6 +308,8 @@ def _run_check(arguments: argparse.Namespace) -> int:
         statistics=arguments.statistics,
         quiet=arguments.quiet,
         stdin_filename=arguments.stdin_filename,
+        show_files=arguments.show_files,
+        show_settings=arguments.show_settings,
     )
     progress = _Progress(enabled=not arguments.quiet and sys.stderr.isatty())
     return run_check(

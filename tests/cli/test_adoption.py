@@ -100,3 +100,45 @@ def test_cm001_cannot_be_ignored(tmp_path: Path) -> None:
     assert configured.stderr == (
         f"cablemodel: error: {tmp_path / 'pyproject.toml'}: ignore: CM0 {reason}\n"
     )
+
+
+def test_the_configuration_is_found_from_the_checked_paths(tmp_path: Path) -> None:
+    # As ruff does: `cd / && cablemodel check /proj/cables` reads /proj/pyproject.toml.
+    project = tmp_path / "proj"
+    (project / "cables").mkdir(parents=True)
+    shutil.copy(SEED, project / "cables" / "05PARIS3759.txt")
+    (project / "pyproject.toml").write_text('[tool.cablemodel]\nignore = ["CM2"]\n',
+                                            encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+
+    from_outside = run("check", str(project / "cables"), cwd=elsewhere)
+    settings = run("check", str(project / "cables"), "--show-settings", cwd=elsewhere)
+
+    assert from_outside.returncode == 0
+    assert from_outside.stdout == "Checked 1 file: no findings.\n"  # CM204, CM206 ignored
+    lines = settings.stdout.splitlines()
+    assert settings.returncode == 0
+    assert lines[0] == f"configuration: {project / 'pyproject.toml'}"
+    assert lines[1].startswith("rules: 38 of 44: CM001 CM101 ")
+    assert " CM2" not in lines[1]
+    assert lines[2:] == [
+        "input format: text; file names in folders: *.txt",
+        "output format: full",
+        "baseline: none",
+        "files: 1",
+    ]
+
+
+def test_show_files_lists_what_would_be_checked(tmp_path: Path) -> None:
+    (tmp_path / "cables" / "2005").mkdir(parents=True)
+    shutil.copy(SEED, tmp_path / "cables" / "2005" / "05PARIS3759.txt")
+    shutil.copy(SEED, tmp_path / "cables" / "05PARIS3760.txt")
+    (tmp_path / "cables" / "notes.md").write_text("notes\n", encoding="utf-8")
+
+    result = run("check", "cables", "--show-files", cwd=tmp_path)
+
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "cables/05PARIS3760.txt", "cables/2005/05PARIS3759.txt"
+    ]

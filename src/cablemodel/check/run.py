@@ -22,7 +22,7 @@ from .baseline import Baseline, Entry, entry_for, read_baseline, write_baseline
 from .errors import CheckError
 from .escape import shown
 from .report import FORMATS, MACHINE_FORMATS, Checked, make_formatter
-from .settings import Layer, Settings, load_settings
+from .settings import Layer, Settings, config_start, load_settings
 
 __all__ = [
     "EXIT_FAILURE",
@@ -73,6 +73,8 @@ class CheckRequest:
     quiet: bool = False
     stdin_filename: str | None = None
     version: str = ""
+    show_files: bool = False
+    show_settings: bool = False
 
 
 class Progress(Protocol):
@@ -235,16 +237,34 @@ def run_check(
         cli=Layer(request.select, request.extend_select, request.ignore),
         cli_severity=request.severity,
         known_codes=[registered.code for registered in rules],
+        start=config_start(request.paths),
     )
     baseline = read_baseline(request.baseline) if request.baseline else None
     read_stdin = STDIN in request.paths
     files = collect_inputs(request.paths, request.input_format, request.glob)
     if not files and not read_stdin:
         raise CheckError(nothing_to_check(request.paths, request.input_format, request.glob))
+    if request.show_files:
+        stdout.writelines(f"{shown(file.path)}\n" for file in files)
+        if read_stdin:
+            stdout.write(f"{shown(request.stdin_filename or STDIN)} (standard input)\n")
+        return EXIT_OK
     refuse_overwriting_inputs((request.output_file, request.write_baseline), files)
     output_format = choose_output_format(
         request.output_format, os.environ if environment is None else environment
     )
+    if request.show_settings:
+        patterns = request.glob or " ".join(DEFAULT_GLOBS[request.input_format])
+        lines = [
+            *settings.describe([registered.code for registered in rules]),
+            f"input format: {request.input_format}; file names in folders: {patterns}",
+            f"output format: {output_format}"
+            + (f", to {request.output_file}" if request.output_file else ""),
+            f"baseline: {request.baseline or 'none'}",
+            f"files: {len(files) + read_stdin}",
+        ]
+        stdout.writelines(f"{shown(line)}\n" for line in lines)
+        return EXIT_OK
     progress = progress or _NoProgress()
     has_rows = any(file.input_format == "csv" for file in files)
     progress.start(None if has_rows else len(files) + read_stdin)

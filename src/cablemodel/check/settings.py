@@ -24,7 +24,14 @@ from attrs import evolve, field, frozen
 from ..rules import UNPARSEABLE, Finding, Severity
 from .errors import CheckError
 
-__all__ = ["ConfigError", "Layer", "Settings", "find_pyproject", "load_settings"]
+__all__ = [
+    "ConfigError",
+    "Layer",
+    "Settings",
+    "config_start",
+    "find_pyproject",
+    "load_settings",
+]
 
 _SELECTOR = re.compile(r"ALL|CM\d{0,3}")
 _KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity")
@@ -90,6 +97,20 @@ class Settings:
         ]
         return max(matching, key=lambda item: item[:2])[2] if matching else finding.severity
 
+    def describe(self, known_codes: Sequence[str]) -> list[str]:
+        """The settings in force, one line each (``--show-settings``)."""
+        enabled = [code for code in known_codes if self.enabled(code)]
+        lines = [
+            f"configuration: {self.source or 'none (defaults and flags)'}",
+            f"rules: {len(enabled)} of {len(known_codes)}: {' '.join(enabled)}",
+        ]
+        if self.severity:
+            levels = ", ".join(f"{code}={level.value}" for _, code, level in self.severity)
+            lines.append(f"severity: {levels}")
+        for pattern, selectors in self.per_file_ignores:
+            lines.append(f"per-file-ignores: {pattern} = {', '.join(selectors)}")
+        return lines
+
     def apply(self, path: str, findings: Sequence[Finding]) -> list[Finding]:
         """The findings of ``path`` that are reported, with their configured severity."""
         kept = []
@@ -115,15 +136,34 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
+def config_start(paths: Sequence[str]) -> Path:
+    """Where the search for pyproject.toml starts: the deepest folder that holds every
+    checked path (a file's folder), as ruff searches from the files it checks; the
+    current directory when only standard input is read."""
+    folders = [
+        os.path.abspath(path if os.path.isdir(path) else os.path.dirname(path) or ".")
+        for path in paths
+        if path != "-"
+    ]
+    if not folders:
+        return Path.cwd()
+    try:
+        return Path(os.path.commonpath(folders))
+    except ValueError:  # paths on different drives
+        return Path(folders[0])
+
+
 def load_settings(
     config: str | None,
     *,
     cli: Layer,
     cli_severity: Sequence[str] = (),
     known_codes: Sequence[str],
+    start: Path | None = None,
 ) -> Settings:
-    """Settings from ``config`` (or the pyproject.toml found upward), overridden by flags."""
-    path = Path(config) if config is not None else find_pyproject(Path.cwd())
+    """Settings from ``config`` (or the pyproject.toml found upward from ``start``, by
+    default the current directory), overridden by flags."""
+    path = Path(config) if config is not None else find_pyproject(start or Path.cwd())
     if path is None:
         table: Mapping[str, Any] = {}
         root = Path.cwd()
