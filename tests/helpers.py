@@ -18,7 +18,9 @@ HTML = DATA / "html"
 #: The console script installed beside the running interpreter.
 SCRIPT = shutil.which("cablemodel", path=str(Path(sys.executable).parent)) or "cablemodel"
 # Variables of the CI the tests may run in, which would change the command's defaults.
-_CI_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "CABLEMODEL_OUTPUT_FORMAT")
+_CI_VARIABLES = (
+    "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "CABLEMODEL_OUTPUT_FORMAT", "NO_COLOR", "FORCE_COLOR",
+)
 
 
 def read_text(path: Path) -> str:

@@ -261,6 +261,13 @@ def _add_check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("-q", "--quiet", action="store_true", help="no summary line and no progress")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (stdin)")
     check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the full and concise formats: auto (default) on a terminal, unless "
+        "NO_COLOR is set (FORCE_COLOR forces it)",
+    )
+    check.add_argument(
         "--show-files", action="store_true", help="list the files that would be checked and exit"
     )
     check.add_argument(
@@ -310,6 +317,7 @@ def _run_check(arguments: argparse.Namespace) -> int:
         stdin_filename=arguments.stdin_filename,
         show_files=arguments.show_files,
         show_settings=arguments.show_settings,
+        color=arguments.color,
     )
     progress = _Progress(enabled=not arguments.quiet and sys.stderr.isatty())
     return run_check(

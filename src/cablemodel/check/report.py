@@ -7,7 +7,7 @@ document formats (json, sarif, junit) are written once at the end. json-lines st
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TextIO
 
 from attrs import frozen
@@ -15,7 +15,14 @@ from attrs import frozen
 from ..rules import Finding, Rule, Severity
 from .escape import json_text, shown, stop_commands_token, uri_reference, xml_text
 
-__all__ = ["FORMATS", "MACHINE_FORMATS", "Checked", "Formatter", "make_formatter"]
+__all__ = [
+    "FORMATS",
+    "MACHINE_FORMATS",
+    "Checked",
+    "Formatter",
+    "make_formatter",
+    "wants_colour",
+]
 
 FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif", "junit")
 MACHINE_FORMATS = frozenset({"json", "json-lines", "sarif", "junit"})
@@ -34,12 +41,23 @@ class Checked:
     failed: bool
 
 
-def heading(path: str, finding: Finding) -> str:
-    """``path:line:col: CODE [severity] message`` (the concise format), safe to print."""
-    return (
-        f"{shown(path)}:{finding.line}:{finding.column}: {finding.code} "
-        f"[{finding.severity.value}] {shown(finding.message)}"
-    )
+# SGR colours of a terminal: bold for the place, a colour per severity.
+_BOLD = "1"
+_COLOUR = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def _paint(text: str, style: str, colour: bool) -> str:
+    return f"\x1b[{style}m{text}\x1b[0m" if colour else text
+
+
+def heading(path: str, finding: Finding, *, colour: bool = False) -> str:
+    """``path:line:col: CODE [severity] message`` (the concise format), safe to print;
+    with ``colour``, the place in bold and the code and severity in the severity's
+    colour."""
+    place = _paint(f"{shown(path)}:{finding.line}:{finding.column}:", _BOLD, colour)
+    tint = _COLOUR[finding.severity]
+    code = _paint(f"{finding.code} [{finding.severity.value}]", f"{_BOLD};{tint}", colour)
+    return f"{place} {code} {shown(finding.message)}"
 
 
 def finding_json(path: str, finding: Finding) -> dict[str, Any]:
@@ -60,6 +78,9 @@ def finding_json(path: str, finding: Finding) -> dict[str, Any]:
 class Formatter:
     """Writes one report to ``out``; ``add`` per file in order, then ``finish``."""
 
+    #: Whether the text formats colour their output (a terminal that wants it).
+    colour = False
+
     def __init__(self, out: TextIO, rules: Sequence[Rule], version: str) -> None:
         self.out = out
         self.rules = rules
@@ -75,22 +96,27 @@ class Formatter:
 class Concise(Formatter):
     def add(self, checked: Checked) -> None:
         for finding in checked.findings:
-            self.out.write(heading(checked.path, finding) + "\n")
+            self.out.write(heading(checked.path, finding, colour=self.colour) + "\n")
 
 
 class Full(Formatter):
     def add(self, checked: Checked) -> None:
         for finding in checked.findings:
-            self.out.write(full_entry(checked.path, finding, checked.lines.get(finding.line)))
+            self.out.write(
+                full_entry(checked.path, finding, checked.lines.get(finding.line),
+                           colour=self.colour)
+            )
 
 
 #: Source lines longer than this are shown as a window around the finding's column.
 SHOWN_WIDTH = 100
 
 
-def full_entry(path: str, finding: Finding, source_line: str | None) -> str:
+def full_entry(
+    path: str, finding: Finding, source_line: str | None, *, colour: bool = False
+) -> str:
     """The heading, then the source line and a caret under the span, then a blank line."""
-    text = heading(path, finding) + "\n"
+    text = heading(path, finding, colour=colour) + "\n"
     if source_line is not None:
         gutter = " " * len(str(finding.line))
         same_line = finding.end_line == finding.line
@@ -100,8 +126,9 @@ def full_entry(path: str, finding: Finding, source_line: str | None) -> str:
         width = max(1, min(width, len(window) - offset))
         # control characters are shown as escapes: the caret moves with them
         before, under = shown(window[:offset]), shown(window[offset : offset + width])
+        carets = _paint("^" * len(under), f"{_BOLD};{_COLOUR[finding.severity]}", colour)
         text += f" {finding.line} | {shown(window)}\n"
-        text += f" {gutter} | {' ' * len(before)}{'^' * len(under)}\n"
+        text += f" {gutter} | {' ' * len(before)}{carets}\n"
     return text + "\n"
 
 
@@ -327,5 +354,23 @@ _FORMATTERS: dict[str, Callable[[TextIO, Sequence[Rule], str], Formatter]] = {
 }
 
 
-def make_formatter(name: str, out: TextIO, rules: Sequence[Rule], version: str) -> Formatter:
-    return _FORMATTERS[name](out, rules, version)
+def make_formatter(
+    name: str, out: TextIO, rules: Sequence[Rule], version: str, *, colour: bool = False
+) -> Formatter:
+    """The formatter of ``name``; ``colour`` applies to the text formats full and concise."""
+    formatter = _FORMATTERS[name](out, rules, version)
+    formatter.colour = colour and name in ("full", "concise")
+    return formatter
+
+
+def wants_colour(choice: str, stream: TextIO, environment: Mapping[str, str]) -> bool:
+    """``--color``: always, never, or auto: FORCE_COLOR (set and not empty) turns colour
+    on, NO_COLOR (set and not empty, no-color.org) off, else a terminal gets colour."""
+    if choice != "auto":
+        return choice == "always"
+    if environment.get("FORCE_COLOR"):
+        return True
+    if environment.get("NO_COLOR") or environment.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())

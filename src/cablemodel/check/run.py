@@ -21,7 +21,7 @@ from ..sources import DEFAULT_GLOBS, FormatChoice, InputFile, input_files
 from .baseline import Baseline, Entry, entry_for, read_baseline, write_baseline
 from .errors import CheckError
 from .escape import shown
-from .report import FORMATS, MACHINE_FORMATS, Checked, make_formatter
+from .report import FORMATS, MACHINE_FORMATS, Checked, make_formatter, wants_colour
 from .settings import Layer, Settings, config_start, load_settings
 
 __all__ = [
@@ -75,6 +75,7 @@ class CheckRequest:
     version: str = ""
     show_files: bool = False
     show_settings: bool = False
+    color: str = "auto"  # auto | always | never
 
 
 class Progress(Protocol):
@@ -277,8 +278,12 @@ def run_check(
     with output_stream(request.output_file, stdout) as out:
         version = request.version or (package_version() if output_format == "sarif" else "")
         # --statistics reports the counts only, as ruff does: no finding is listed.
+        colour = request.output_file is None and wants_colour(
+            request.color, stdout, os.environ if environment is None else environment
+        )
         formatter = make_formatter(
-            "statistics" if request.statistics else output_format, out, rules, version
+            "statistics" if request.statistics else output_format, out, rules, version,
+            colour=colour,
         )
         for result in results:
             progress.step()
