@@ -135,11 +135,23 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_output_file(parse)
     parse.set_defaults(run=_run_parse)
 
-    render = command("render", "Print the cable text of a JSON document.", _EXIT_CODES)
+    render = command(
+        "render",
+        "Print the cable text of a JSON document, or write the cables of the JSON Lines "
+        "that parse wrote back into their files.",
+        _EXIT_CODES,
+    )
     render.add_argument(
-        "path", metavar="FILE.json", help="a JSON document of one cable; - for stdin"
+        "path",
+        metavar="FILE.json",
+        help="a JSON document of one cable, or JSON Lines from parse; - for stdin",
     )
     _add_output_file(render)
+    render.add_argument(
+        "--out-dir",
+        metavar="DIR",
+        help="write each cable of JSON Lines to DIR/<its source path>, byte for byte",
+    )
     render.set_defaults(run=_run_render)
 
     schema = command("schema", "Print the JSON Schema of the cable JSON.")
@@ -376,8 +388,6 @@ class _Progress:
 
 
 def _run_parse(arguments: argparse.Namespace) -> int:
-    import json
-
     from .check import (
         CheckError,
         collect_inputs,
@@ -385,6 +395,7 @@ def _run_parse(arguments: argparse.Namespace) -> int:
         read_error_message,
         refuse_overwriting_inputs,
     )
+    from .check.records import record_line
     from .check.report import heading
     from .serialize import to_json
 
@@ -403,14 +414,12 @@ def _run_parse(arguments: argparse.Namespace) -> int:
             elif result.cable is None:  # the CM001 finding, as check reports it
                 print(heading(result.location, result.findings[0]), file=sys.stderr)
                 status = max(status, _EXIT_FINDINGS)
+            elif many:
+                # JSON Lines: one record per line that says where its cable came from,
+                # which `render --out-dir` writes back
+                out.write(record_line(result.location, result.input_format, result.cable) + "\n")
             else:
-                document = to_json(result.cable)
-                if many:
-                    # JSON Lines: one compact document per line, whatever to_json's layout.
-                    document = json.dumps(
-                        json.loads(document), ensure_ascii=False, separators=(",", ":")
-                    )
-                out.write(document.rstrip("\n") + "\n")
+                out.write(to_json(result.cable).rstrip("\n") + "\n")
     return status
 
 
@@ -430,7 +439,29 @@ def _run_render(arguments: argparse.Namespace) -> int:
 
     text = _read_text(arguments.path)
     try:
-        cable = from_json(text)
+        from .check import CheckError
+        from .check.records import is_records, records_of, write_records
+
+        if is_records(text):
+            if arguments.out_dir is not None:
+                written = write_records(text, arguments.out_dir)
+                print(f"Wrote {len(written)} cable{'' if len(written) == 1 else 's'} to "
+                      f"{arguments.out_dir}.", file=sys.stderr)
+                return _EXIT_OK
+            records = list(records_of(text))
+            if len(records) != 1:
+                raise CheckError(
+                    f"{arguments.path} holds {len(records)} cables: write them with "
+                    "--out-dir DIR"
+                )
+            cable = records[0][2]
+        elif arguments.out_dir is not None:
+            raise CheckError(
+                f"{arguments.path} is one cable's document, which names no source: "
+                "use -o FILE"
+            )
+        else:
+            cable = from_json(text)
     except CableJSONError as error:
         from .check.escape import shown, shown_lines
 
