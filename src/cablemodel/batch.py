@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Union
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from ._parser import decode, parse
 from .errors import CableSyntaxError
@@ -74,6 +74,8 @@ class Result:
     lines: dict[int, str] = field(factory=dict)
     row: int | None = None
     input_format: InputFormat = "text"
+    #: the line of the dump where the row's record starts (None for files and pages)
+    record_line: int | None = None
 
     @property
     def location(self) -> str:
@@ -139,7 +141,7 @@ def check_item(
             item.path, (), read_error=item.read_error, row=item.row, input_format=item.input_format
         )
     if item.text is not None:
-        return check_text(
+        result = check_text(
             item.path,
             item.text,
             keep_cable=keep_cable,
@@ -147,10 +149,12 @@ def check_item(
             row=item.row,
             input_format=item.input_format,
         )
-    error = item.error
-    if not isinstance(error, CableSyntaxError):  # a page or row that gives no cable text
-        error = CableSyntaxError(str(error), 1, 1, "")
-    return _unparseable(item.path, error, item.row, item.input_format)
+    else:
+        error = item.error
+        if not isinstance(error, CableSyntaxError):  # a page or row that gives no cable text
+            error = CableSyntaxError(str(error), 1, 1, "")
+        result = _unparseable(item.path, error, item.row, item.input_format)
+    return result if item.record_line is None else evolve(result, record_line=item.record_line)
 
 
 def _unparseable(

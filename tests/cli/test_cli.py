@@ -183,8 +183,8 @@ def test_github_format_is_automatic_escaped_and_summarised(workspace: Path) -> N
     assert "::group::cablemodel: all findings\n" in result.stdout
     assert f"cables/broken.txt:{error.line}:{error.column}: CM001 [error]" in result.stdout
     table = summary.read_text(encoding="utf-8")
-    assert table.startswith("## cablemodel check\n\n| file | line:col | code | severity |")
-    assert f"| cables/broken.txt | {error.line}:{error.column} | CM001 | error |" in table
+    assert table.startswith("## cablemodel check\n\n| where | code | severity | message |")
+    assert f"| cables/broken.txt:{error.line}:{error.column} | CM001 | error |" in table
 
 
 def test_sarif_format_has_the_required_fields(workspace: Path) -> None:
@@ -434,8 +434,9 @@ def test_parse_many_gives_json_lines(workspace: Path) -> None:
                  cwd=workspace)
     assert result.returncode == 0
     lines = (workspace / "out.jsonl").read_text("utf-8").splitlines()
-    assert len(lines) == 2
-    assert json.loads(lines[0]) == json.loads(lines[1])
+    records = [json.loads(line) for line in lines]
+    assert [record["source"] for record in records] == ["cables/05PARIS3759.txt", "cables/copy.txt"]
+    assert records[0]["cable"] == records[1]["cable"]
 
 
 def test_parse_of_an_unparseable_cable_exits_1(workspace: Path) -> None:
@@ -528,8 +529,10 @@ def test_parse_of_a_folder_reports_a_bad_file_and_goes_on(workspace: Path) -> No
     result = run("parse", "cables", cwd=workspace)
 
     assert result.returncode == 1
-    (document,) = result.stdout.splitlines()  # the seed; the other two are not cables
-    assert cablemodel.from_json(document) == cablemodel.parse(SEED_TEXT)
+    (line,) = result.stdout.splitlines()  # the seed; the other two are not cables
+    record = json.loads(line)
+    assert record["source"] == "cables/05PARIS3759.txt"
+    assert cablemodel.from_dict(record["cable"]) == cablemodel.parse(SEED_TEXT)
     assert result.stderr.splitlines() == [
         "cables/broken.txt:6:17: CM001 [error] unexpected ':0x': expected line end",
         "cables/latin.txt:2:1: CM001 [error] byte 0xc9 is not UTF-8",

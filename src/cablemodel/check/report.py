@@ -33,12 +33,45 @@ _GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severit
 
 @frozen
 class Checked:
-    """One checked file as reported: findings after configuration and baseline."""
+    """One checked input as reported: findings after configuration and baseline.
+
+    ``path`` names the input as the check does (``cables.csv:6`` for a row); ``file`` is
+    the file itself. The lines and columns of a page's or a row's findings are those of
+    the text layout made from it, not of the file: ``input_format`` says which, and
+    ``record_line`` is the line of the dump where a row's record starts.
+    """
 
     path: str
     findings: tuple[Finding, ...]
     lines: dict[int, str]
     failed: bool
+    file: str = ""
+    row: int | None = None
+    input_format: str = "text"
+    record_line: int | None = None
+
+    @property
+    def artifact(self) -> str:
+        """The file the findings belong to."""
+        return self.file or self.path
+
+    def place(self, finding: Finding) -> str:
+        """Where a finding stands, for a reader: ``path:line:col``; for a row
+        ``cables.csv row 6, 16:25``, for a page ``page.html, cable text 16:25`` (the
+        position is in the cable's text, not in the file)."""
+        note = self.position_note(finding)
+        if note is None:
+            return f"{self.path}:{finding.line}:{finding.column}"
+        return f"{self.artifact}{' ' if self.row is not None else ', '}{note}"
+
+    def position_note(self, finding: Finding) -> str | None:
+        """``row 6, 16:25`` or ``cable text 16:25`` when the position is not the file's."""
+        position = f"{finding.line}:{finding.column}"
+        if self.row is not None:
+            return f"row {self.row}, {position}"
+        if self.input_format == "html":
+            return f"cable text {position}"
+        return None
 
 
 # SGR colours of a terminal: bold for the place, a colour per severity.
@@ -50,11 +83,16 @@ def _paint(text: str, style: str, colour: bool) -> str:
     return f"\x1b[{style}m{text}\x1b[0m" if colour else text
 
 
-def heading(path: str, finding: Finding, *, colour: bool = False) -> str:
+def heading(
+    path: str, finding: Finding, *, colour: bool = False, checked: Checked | None = None
+) -> str:
     """``path:line:col: CODE [severity] message`` (the concise format), safe to print;
     with ``colour``, the place in bold and the code and severity in the severity's
-    colour."""
-    place = _paint(f"{shown(path)}:{finding.line}:{finding.column}:", _BOLD, colour)
+    colour. With ``checked``, a row or page is named as :meth:`Checked.place` does."""
+    where = f"{path}:{finding.line}:{finding.column}" if checked is None else (
+        checked.place(finding)
+    )
+    place = _paint(f"{shown(where)}:", _BOLD, colour)
     tint = _COLOUR[finding.severity]
     code = _paint(f"{finding.code} [{finding.severity.value}]", f"{_BOLD};{tint}", colour)
     return f"{place} {code} {shown(finding.message)}"
@@ -96,7 +134,9 @@ class Formatter:
 class Concise(Formatter):
     def add(self, checked: Checked) -> None:
         for finding in checked.findings:
-            self.out.write(heading(checked.path, finding, colour=self.colour) + "\n")
+            self.out.write(
+                heading(checked.path, finding, colour=self.colour, checked=checked) + "\n"
+            )
 
 
 class Full(Formatter):
@@ -104,7 +144,7 @@ class Full(Formatter):
         for finding in checked.findings:
             self.out.write(
                 full_entry(checked.path, finding, checked.lines.get(finding.line),
-                           colour=self.colour)
+                           colour=self.colour, checked=checked)
             )
 
 
@@ -113,10 +153,15 @@ SHOWN_WIDTH = 100
 
 
 def full_entry(
-    path: str, finding: Finding, source_line: str | None, *, colour: bool = False
+    path: str,
+    finding: Finding,
+    source_line: str | None,
+    *,
+    colour: bool = False,
+    checked: Checked | None = None,
 ) -> str:
     """The heading, then the source line and a caret under the span, then a blank line."""
-    text = heading(path, finding, colour=colour) + "\n"
+    text = heading(path, finding, colour=colour, checked=checked) + "\n"
     if source_line is not None:
         gutter = " " * len(str(finding.line))
         same_line = finding.end_line == finding.line
@@ -188,24 +233,33 @@ class GitHub(Formatter):
 
     def add(self, checked: Checked) -> None:
         for finding in checked.findings:
-            properties = ",".join(
-                f"{key}={escape_property(str(value))}"
-                for key, value in (
-                    ("file", shown(checked.path)),
+            title = f"{finding.code} {finding.name}"
+            where: tuple[tuple[str, object], ...]
+            if checked.row is not None or checked.input_format == "html":
+                # The position is in the cable's text, not in the file: the annotation
+                # marks the row's first line (or the page) and names the position.
+                where = () if checked.record_line is None else (("line", checked.record_line),)
+                title += f" ({checked.position_note(finding)})"
+            else:
+                where = (
                     ("line", finding.line),
                     ("endLine", finding.end_line),
                     ("col", finding.column),
                     ("endColumn", finding.end_column),
-                    ("title", f"{finding.code} {finding.name}"),
                 )
+            properties = ",".join(
+                f"{key}={escape_property(shown(str(value)))}"
+                for key, value in (("file", checked.artifact), *where, ("title", title))
             )
             command = _GITHUB_COMMAND[finding.severity]
             message = escape_data(shown(finding.message))
             self.out.write(f"::{command} {properties}::{message}\n")
-            self.entries.append(full_entry(checked.path, finding, checked.lines.get(finding.line)))
+            self.entries.append(
+                full_entry(checked.path, finding, checked.lines.get(finding.line), checked=checked)
+            )
             self.rows.append(
-                f"| {_cell(shown(checked.path))} | {finding.line}:{finding.column} "
-                f"| {finding.code} | {finding.severity.value} | {_cell(shown(finding.message))} |"
+                f"| {_cell(shown(checked.place(finding)))} | {finding.code} "
+                f"| {finding.severity.value} | {_cell(shown(finding.message))} |"
             )
 
     def finish(self) -> None:
@@ -218,11 +272,39 @@ class GitHub(Formatter):
             self.out.write("::endgroup::\n")
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_path and self.rows:
-            with open(summary_path, "a", encoding="utf-8") as summary:
-                summary.write(
-                    "## cablemodel check\n\n| file | line:col | code | severity | message |\n"
-                )
-                summary.write("|---|---|---|---|---|\n" + "\n".join(self.rows) + "\n")
+            _append_summary(summary_path, self.rows)
+
+
+#: GitHub keeps at most 1 MiB of job summary per step.
+SUMMARY_LIMIT = 1024 * 1024
+
+
+def _append_summary(path: str, rows: Sequence[str]) -> None:
+    """The table of findings, appended to the step's summary and cut to fit its limit
+    (with what is already there) with a note saying how many rows were left out."""
+    head = "## cablemodel check\n\n| where | code | severity | message |\n|---|---|---|---|\n"
+    try:
+        used = os.path.getsize(path)
+    except OSError:
+        used = 0
+    note_room = 200  # the note that says what was cut
+    room = SUMMARY_LIMIT - used - len(head.encode("utf-8")) - note_room
+    kept: list[str] = []
+    for row in rows:
+        size = len(row.encode("utf-8")) + 1
+        if size > room:
+            break
+        kept.append(row)
+        room -= size
+    text = head + "".join(row + "\n" for row in kept)
+    left_out = len(rows) - len(kept)
+    if left_out:
+        text += (
+            f"\n{left_out} of {len(rows)} findings are not in this table: GitHub keeps 1 MiB "
+            "of summary per step. The log group above lists them all.\n"
+        )
+    with open(path, "a", encoding="utf-8") as summary:
+        summary.write(text)
 
 
 def _cell(text: str) -> str:
@@ -235,26 +317,35 @@ class Sarif(Formatter):
         self.results: list[dict[str, Any]] = []
 
     def add(self, checked: Checked) -> None:
-        uri = uri_reference(checked.path)
+        uri = uri_reference(checked.artifact)
         for finding in checked.findings:
+            region = {
+                "startLine": finding.line,
+                "startColumn": finding.column,
+                "endLine": finding.end_line,
+                "endColumn": finding.end_column,
+            }
+            location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
+            if checked.row is None and checked.input_format != "html":
+                location["physicalLocation"]["region"] = region
+            else:
+                # The position is in the cable's text made from the row or page, not in
+                # the file: the row (or page) is the logical location, the file's region
+                # is the row's first line, and the cable's region is a property.
+                if checked.record_line is not None:
+                    location["physicalLocation"]["region"] = {"startLine": checked.record_line}
+                name = f"row {checked.row}" if checked.row is not None else "cable text"
+                location["logicalLocations"] = [
+                    {"name": name, "fullyQualifiedName": f"{checked.artifact}/{name}",
+                     "kind": "element"}
+                ]
+                location["properties"] = {"cableRegion": region}
             self.results.append(
                 {
                     "ruleId": finding.code,
                     "level": _SARIF_LEVEL[finding.severity],
                     "message": {"text": finding.message},
-                    "locations": [
-                        {
-                            "physicalLocation": {
-                                "artifactLocation": {"uri": uri},
-                                "region": {
-                                    "startLine": finding.line,
-                                    "startColumn": finding.column,
-                                    "endLine": finding.end_line,
-                                    "endColumn": finding.end_column,
-                                },
-                            }
-                        }
-                    ],
+                    "locations": [location],
                 }
             )
 
@@ -312,7 +403,9 @@ class JUnit(Formatter):
             self.suite, "testcase", name=xml_text(checked.path), classname="cablemodel.check"
         )
         # headings are shown(): no character XML cannot hold is left in them
-        listing = "".join(heading(checked.path, finding) + "\n" for finding in checked.findings)
+        listing = "".join(
+            heading(checked.path, finding, checked=checked) + "\n" for finding in checked.findings
+        )
         if checked.failed:
             self.failures += 1
             count = len(checked.findings)

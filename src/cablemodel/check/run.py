@@ -110,6 +110,7 @@ class Tally:
     checked: list[str] = field(factory=list)
     failed_files: list[str] = field(factory=list)
     suppressed: list[Entry] = field(factory=list)
+    files: set[str] = field(factory=set)
 
     def failing(self, findings: Sequence[Finding]) -> bool:
         """Whether these findings fail the check: an error, or a warning when strict."""
@@ -119,9 +120,11 @@ class Tally:
             for finding in findings
         )
 
-    def add(self, location: str, findings: Sequence[Finding]) -> bool:
-        """Count one checked input's reported findings; say whether it failed."""
+    def add(self, location: str, findings: Sequence[Finding], file: str | None = None) -> bool:
+        """Count one checked input's reported findings (``file``: the file it is in, for
+        a dump row); say whether it failed."""
         self.checked.append(location)
+        self.files.add(file or location)
         failed = self.failing(findings)
         if failed:
             self.failed_files.append(location)
@@ -131,13 +134,17 @@ class Tally:
 
     def summary(self) -> str:
         files = _plural(len(self.checked), "file")
+        unit = "file"
+        if self.files and len(self.files) != len(self.checked):  # rows of a dump
+            files = f"{_plural(len(self.checked), 'cable')} in {_plural(len(self.files), 'file')}"
+            unit = "cable"
         if sum(self.severities.values()):
             parts = ", ".join(
                 _plural(self.severities[severity], severity.value)
                 for severity in Severity
                 if self.severities[severity]
             )
-            failed = _plural(len(self.failed_files), "file")
+            failed = _plural(len(self.failed_files), unit)
             text = f"Checked {files}: {parts}; {failed} failed."
         else:
             text = f"Checked {files}: no findings."
@@ -291,10 +298,16 @@ def run_check(
                 unreadable.append(read_error_message(result))
                 continue
             reported = _reported(result, settings, baseline, tally)
-            failed = tally.add(result.location, reported)
+            failed = tally.add(result.location, reported, result.path)
             if reported and shares_terminal:
                 progress.clear()
-            formatter.add(Checked(result.location, tuple(reported), result.lines, failed))
+            formatter.add(
+                Checked(
+                    result.location, tuple(reported), result.lines, failed, file=result.path,
+                    row=result.row, input_format=result.input_format,
+                    record_line=result.record_line,
+                )
+            )
         progress.clear()
         formatter.finish()
         notes = stderr if output_format in MACHINE_FORMATS else out

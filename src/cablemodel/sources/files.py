@@ -157,6 +157,8 @@ class SourceItem:
     error: CableError | None = None
     row: int | None = None
     read_error: OSError | None = None
+    #: the line of the dump where the row's record starts (None for files and pages)
+    record_line: int | None = None
 
     @property
     def location(self) -> str:
@@ -179,9 +181,11 @@ def read_items(file: InputFile, encoding: str = "utf-8") -> Iterator[SourceItem]
             with open(name, encoding=encoding, newline="") as stream:
                 for row in csv_rows(stream, name):
                     if isinstance(row, CableRowError):
-                        yield SourceItem(name, fmt, error=row, row=row.row)
+                        yield SourceItem(name, fmt, error=row, row=row.row, record_line=row.line)
                     else:
-                        yield SourceItem(name, fmt, text=row.text, row=row.row)
+                        yield SourceItem(
+                            name, fmt, text=row.text, row=row.row, record_line=row.line
+                        )
             return
         with open(name, "rb") as handle:
             data = handle.read()
