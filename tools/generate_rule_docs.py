@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from cablemodel.rules import FAMILIES, catalogue
-from cablemodel.rules._explain import explain, family
+from cablemodel.rules.explain import explain, family
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGES = DOCS / "rules"
