@@ -65,7 +65,7 @@ def _tags_with_paths(path: str, line: TagsLine) -> Iterator[tuple[str, str, Span
       publisher.""",
       why="""TAGS (Traffic Analysis by Geography and Subject) route and file the cable;
       without a tag it reaches no subject file.""",
-      sources=("5 FAH-1 H-240 (TAGS)", "format reference §4.7, §6"),
+      sources=("5 FAH-1 H-240 (TAGS)", "docs/format.md: Preamble; the TAGS vocabularies (vocab/)"),
       fix="""Add a TAGS line with the country and subject tags of the cable.""",
       example=Example("09ROME1048", 13, "Tags:\xa0\xa0", "Tags:",
                       "Cable 09ROME1048 has no tags, neither on a TAGS line nor from the "
@@ -89,7 +89,7 @@ def _no_tags(cable: Cable) -> Iterator[Problem]:
       A known typo names its correction; a tag repeated on the line is reported once.""",
       why="""A tag outside the lists files the cable nowhere; the lists are not exhaustive,
       so an unknown tag is only worth knowing.""",
-      sources=("TAGS handbook (5 FAH-3)", "format reference §6"),
+      sources=("TAGS handbook (5 FAH-3)", "the TAGS vocabularies (vocab/)"),
       fix="""Write the tag the message suggests, or ignore CM502 for tags you know.""",
       example=Example("05SANJOSE2199", 23, "TAGS: PREL SCUL ETRD CS UNDESCO", "UNDESCO",
                       "Tag UNDESCO is not a known geographic, subject, program, organisation "
@@ -125,7 +125,9 @@ def _words(tags: tuple[str, ...]) -> set[str]:
       compared word by word; pages without tag links are not checked.""",
       why="""The publisher took its tags from the TAGS line; a difference means a tag was
       lost or added on the way.""",
-      sources=("format reference §2.1, §11.2: the publisher's tags",),
+      sources=(
+          "docs/format.md: Publisher, Exceptions found over the corpus: the publisher's tags",
+      ),
       fix="""Make the publisher's Tags line and the TAGS line agree.""",
       example=Example("06PARTO9", 33, "TAGS: OVIP RICE CONDOLEEZZA KISL PGOV PHUM LE",
                       "TAGS: OVIP RICE CONDOLEEZZA KISL PGOV PHUM LE",
@@ -161,7 +163,7 @@ def _title_form(text: str) -> str:
       the rows of the cables.csv dump have no title.""",
       why="""The publisher made the title from the SUBJECT line; a difference means one of
       them was edited.""",
-      sources=("format reference §2.1, §2.4: the title",),
+      sources=("docs/format.md: Publisher: the title",),
       fix="""Make the title the first line of the SUBJECT.""",
       example=Example("08TRIPOLI540", 11, "CHEVRON MAY QUIT LIBYA", "CHEVRON MAY QUIT LIBYA",
                       "Title 'CHEVRON MAY QUIT LIBYA' differs from the first SUBJECT line "
@@ -186,7 +188,7 @@ def _title_mismatch(cable: Cable) -> Iterator[Problem]:
       restart the count and are reported too.""",
       why="""The handbook numbers the paragraphs of a telegram consecutively, so that
       replies can cite them.""",
-      sources=("5 FAH-1 H-246.2 (paragraph numbering)", "format reference §4.11"),
+      sources=("5 FAH-1 H-246.2 (paragraph numbering)", "docs/format.md: Body"),
       fix="""Renumber the paragraphs; for a quoted cable, ignore the finding for the
       file.""",
       example=Example("06PARTO9", 136,
@@ -252,7 +254,7 @@ def _may_hold_markers(line: object) -> TypeGuard[TextLine | Paragraph]:
       running text must be closed. An END without a beginning is reported as well.""",
       why="""Readers and tools take the text between the markers as the summary or the
       post's comment; an unclosed one runs to the end of the cable.""",
-      sources=("5 FAH-1 H-240 (summary and comment)", "format reference §4.12"),
+      sources=("5 FAH-1 H-240 (summary and comment)", "docs/format.md: Loose lines"),
       fix="""Add the missing END SUMMARY or END COMMENT (or the opening marker).""",
       example=Example("04BOGOTA2313", 191,
                       "topic during the visit of DAAG Warren this week. End Comment.",
@@ -301,7 +303,7 @@ def _ref_text(ref: CableRef) -> str:
       an alias (SECSTATE is STATE, USUN is USUNNEWYORK).""",
       why="""A reference that resolves to no id cannot be followed to the cable it
       cites.""",
-      sources=("format reference §3.3, §4.9: references",),
+      sources=("docs/format.md: Preamble; the origins vocabulary (vocab/origins.tsv): references",),
       fix="""Write the station code of the cited cable's post, or ignore CM507 for
       references to documents other than cables.""",
       example=Example("10STATE369", 50, "\xb6I. IIR 6 022 0380 93 23 MAR 1993", "IIR 6",
@@ -326,7 +328,7 @@ def _resolved(cable: Cable) -> Iterator[tuple[CableRef, str, int, Span | None, s
       checks="""No REF item names the cable itself (a REF without year has the cable's own
       year).""",
       why="""A cable cannot refer to itself; the reference is mistyped.""",
-      sources=("format reference §4.9, §11.4: references",),
+      sources=("docs/format.md: Preamble, Exceptions found over the corpus: references",),
       fix="""Correct the serial or origin of the REF item.""",
       example=Example("05PARIS3759", 27, "REF: PARIS 3759", "PARIS 3759",
                       "REF item PARIS 3759 is the cable itself, 05PARIS3759",
@@ -345,7 +347,7 @@ def _self_reference(cable: Cable) -> Iterator[Problem]:
       explicit year) to a higher serial of its own post in its own year. A REF without year
       may mean the previous year, so its serial is not compared.""",
       why="""A reference to a cable not yet sent is mistyped (year or serial).""",
-      sources=("format reference §4.9: references",),
+      sources=("docs/format.md: Preamble: references",),
       fix="""Correct the year or serial of the REF item.""",
       example=Example("10LILONGWE59", 34, "REF: 10 LILONGWE 152", "10 LILONGWE 152",
                       "REF item 10 LILONGWE 152 has a later serial than this cable, "

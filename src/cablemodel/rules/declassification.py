@@ -66,7 +66,7 @@ def instruction_text(instruction: Instruction | None) -> str:
       declassification date before the cable existed makes the classification void at
       birth.""",
       sources=("E.O. 12958 §1.6 (duration of classification)", "E.O. 13526 §1.5",
-               "format reference §4.6, §5"),
+               "docs/format.md: Preamble; the orders' dates (docs/rules.md, Declassification)"),
       fix="""Give the date on which the information may be declassified: after the creation
       date, at most 10 years later by default (25 at most). Drafters sometimes wrote the date
       of the event reported.""",
@@ -94,8 +94,10 @@ def _declassify_before_created(cable: Cable) -> Iterator[Problem]:
       why="""The E.O. line names the authority under which the cable is classified; only
       the order in force can be that authority. Real cables lag behind new orders, hence a
       warning.""",
-      sources=("E.O. 12958 (1995), E.O. 13292 (2003), E.O. 13526 (2009, effective 27 Jun "
-               "2010)", "format reference §4.6, §5"),
+      sources=(
+          "E.O. 12958 (1995), E.O. 13292 (2003), E.O. 13526 (2009, effective 27 Jun 2010)",
+          "docs/format.md: Preamble; the orders' dates (docs/rules.md, Declassification)",
+      ),
       fix="""Write the number of the order in force on the cable's date.""",
       example=Example("09PARIS559", 32, "E.O. 19523: N/A", "19523",
                       "E.O. 19523 is not a classification order; the order then was "
@@ -123,7 +125,7 @@ def _order_not_in_force(cable: Cable) -> Iterator[Problem]:
       why="""Classified records are declassified automatically at 25 years unless exempted;
       a later date can only be given with an exemption (25X1 ...), not as a date.""",
       sources=("E.O. 12958 as amended §1.5(b), §3.3", "E.O. 13526 §1.5, §3.3",
-               "format reference §5"),
+               "the orders' dates (docs/rules.md, Declassification)"),
       fix="""Give a date at most 25 years after creation, or an exemption instead of the
       date.""",
       example=Example("06LAPAZ3400", 51, "E.O. 12958: DECL: 08/18/2036", "08/18/2036",
@@ -149,7 +151,10 @@ def _declassify_beyond_25_years(cable: Cable) -> Iterator[Problem]:
       beyond 10 years is flagged; dates beyond 25 years are CM303's.""",
       why="""The original order set 10 years as the limit unless an exemption from the
       10-year rule was given.""",
-      sources=("E.O. 12958 (1995) §1.6(b), (d)", "format reference §5"),
+      sources=(
+          "E.O. 12958 (1995) §1.6(b), (d)",
+          "the orders' dates (docs/rules.md, Declassification)",
+      ),
       fix="""Give a date within 10 years, or the exemption (X1-X8) that justifies a longer
       classification.""",
       example=Example("05PARIS3759", 22, "E.O. 12958: DECL: 05/31/2015", "05/31/2015",
@@ -181,7 +186,7 @@ def _declassify_beyond_10_years(cable: Cable) -> Iterator[Problem]:
       as an instruction.""",
       why="""Every classified document must carry declassification instructions.""",
       sources=("E.O. 12958 §1.6, §1.7 (identification and markings)", "E.O. 13526 §1.6",
-               "format reference §4.6, §5"),
+               "docs/format.md: Preamble; the orders' dates (docs/rules.md, Declassification)"),
       fix="""Give the declassification date, event or exemption on the E.O. line.""",
       example=Example("09BRASILIA1321", 37, "E.O. 12958: N/A", "N/A",
                       "The CONFIDENTIAL cable's E.O. line says N/A instead of giving a "
@@ -220,7 +225,10 @@ def _missing_declassification(cable: Cable) -> Iterator[Problem]:
       an exemption or OADR.""",
       why="""An unclassified cable has nothing to declassify; a declassification
       instruction on it suggests that the classification was lost.""",
-      sources=("format reference §5", "5 FAH-1 H-240 (telegram classification)"),
+      sources=(
+          "the orders' dates (docs/rules.md, Declassification)",
+          "5 FAH-1 H-240 (telegram classification)",
+      ),
       fix="""Write N/A on the E.O. line, or restore the classification if the cable is
       classified.""",
       example=Example("08EFTOLONDON2883", 33, "E.O. 12958: DECL: 11/17/2018", "11/17/2018",

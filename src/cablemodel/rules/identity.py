@@ -41,7 +41,7 @@ def _malformed_shape(text: str) -> str:
       why="""The reference id names the cable everywhere (REF lines, the release's file
       names); a section clause, a caption or a second year glued into it, or a lost serial,
       breaks every link to the cable.""",
-      sources=("format reference §3.1, §3.4: the reference id and its malformed forms",),
+      sources=("docs/format.md: Publisher: the reference id and its malformed forms",),
       fix="""Correct the Identifier to the id named in the message (the known correction),
       or to YY + origin + serial of the banner.""",
       example=Example("7575LIBREVILLE1895", 5, "7575LIBREVILLE1895", "7575LIBREVILLE1895",
@@ -67,7 +67,9 @@ def _malformed_reference_id(cable: Cable) -> Iterator[Problem]:
       codes of the release (PARIS, STATE, USUNNEWYORK ...).""",
       why="""Any other code is a typo or a word glued to the origin (EFTO, AMEMBASSY): the id
       then names no post.""",
-      sources=("format reference §3.1, §3.3: origin codes",),
+      sources=(
+          "docs/format.md: Publisher; the origins vocabulary (vocab/origins.tsv): origin codes",
+      ),
       fix="""Write the station code of the post that sent the cable (the post in the
       banner and the publisher's Origin).""",
       example=Example("05PARIS3759", 5, "05EFTOPARIS3759", "05EFTOPARIS3759",
@@ -89,7 +91,7 @@ def _unknown_origin_code(cable: Cable) -> Iterator[Problem]:
       checks="""The two year digits of the reference id against the year of the
       publisher's Created date.""",
       why="""The id's year is the year the cable was sent, so the two must agree.""",
-      sources=("format reference §3.1: the year digits",),
+      sources=("docs/format.md: Publisher: the year digits",),
       fix="""Correct the year digits of the Identifier or the Created date, whichever the
       telegram's date-time group contradicts.""",
       example=Example("05PARIS3759", 5, "05PARIS3759", "05PARIS3759",
@@ -113,7 +115,9 @@ def _reference_year_mismatch(cable: Cable) -> Iterator[Problem]:
       not known are not checked.""",
       why="""Both name the post that sent the cable; when they differ, one of them is
       wrong.""",
-      sources=("format reference §3.3: origin codes and the publisher's names",),
+      sources=(
+          "the origins vocabulary (vocab/origins.tsv): origin codes and the publisher's names",
+      ),
       fix="""Correct the Origin line to the name given in the message.""",
       example=Example("05PARIS3759", 8, "Embassy Rome", "Embassy Rome",
                       "Origin 'Embassy Rome' does not match origin code PARIS of reference id "
@@ -150,7 +154,7 @@ def _banner_text(banner: Banner) -> str:
       into the text.""",
       why="""The banner is written by the sending post; a serial that differs from the id
       means the text and the id belong to different cables.""",
-      sources=("format reference §3.2, §4.1: the banner",),
+      sources=("docs/format.md: Preamble: the banner",),
       fix="""Check which serial the DE line and the page markers give, and correct the
       banner or the Identifier.""",
       example=Example("07NAIROBI4427", 23,
@@ -180,7 +184,9 @@ def _banner_serial_mismatch(cable: Cable) -> Iterator[Problem]:
       id's origin. Known malformed ids are left to CM101.""",
       why="""A relayed or quoted cable carries the banner of another post: worth a look,
       but often right, hence a warning.""",
-      sources=("format reference §3.2, §11.3: banners of relayed cables",),
+      sources=(
+          "docs/format.md: Preamble, Exceptions found over the corpus: banners of relayed cables",
+      ),
       fix="""When the cable was relayed, nothing is wrong: ignore the finding for the file.
       Otherwise correct the banner's post.""",
       example=Example("08LAPAZ751", 39, "S E C R E T BOGOTA 004036", "BOGOTA",
@@ -217,7 +223,7 @@ def _marker_matches_origin(written: str, origin: str) -> bool:
       serial contradicts the id; markers of other posts belong to quoted cables.""",
       why="""The markers are printed by the same system as the banner; a different serial
       means the text and the id disagree.""",
-      sources=("format reference §3.2, §4.2: page markers",),
+      sources=("docs/format.md: Preamble: page markers",),
       fix="""Correct the marker's serial or the Identifier, as the banner and the DE line
       say.""",
       example=Example("07NAIROBI4427", 38, "NAIROBI 00004428  001.2 OF 002",
@@ -247,7 +253,7 @@ def _page_marker_serial_mismatch(cable: Cable) -> Iterator[Problem]:
       serial (DE RUEHAK #4456/01).""",
       why="""The DE line is the transmitting station's record of the message number; it
       must be the cable's own.""",
-      sources=("ACP-127 transmission header, format reference §3.2, §4.4",),
+      sources=("ACP-127 transmission header, docs/format.md: Preamble, Header",),
       fix="""Correct the serial on the DE line, or the Identifier.""",
       example=Example("06REYKJAVIK40", 17, "DE RUEHRK #0401/01 2991754", "#0401",
                       "DE line serial #0401 does not match reference id 06REYKJAVIK40 "
@@ -281,7 +287,7 @@ def _julian_date(day: int, near: date) -> date:
       day closest, so day 365 of a cable created on 1 January passes.""",
       why="""The DE line records when the message was transmitted, which is the day it was
       created or the next.""",
-      sources=("ACP-127 transmission header, format reference §4.4",),
+      sources=("ACP-127 transmission header, docs/format.md: Header",),
       fix="""Correct the day on the DE line or the Created date.""",
       example=Example("08CONAKRY184", 18, "DE RUEHRY #0184/01 1331241", "1331241",
                       "DE line day 133 (2008-05-12) is 67 days from the creation date, "
@@ -317,7 +323,7 @@ def _de_day_mismatch(cable: Cable) -> Iterator[Problem]:
       reported too.""",
       why="""The date-time group is when the cable was released for transmission: the
       creation date the publisher gives.""",
-      sources=("ACP-127 date-time group, format reference §4.4",),
+      sources=("ACP-127 date-time group, docs/format.md: Header",),
       fix="""Correct the date-time group or the Created date.""",
       example=Example("08CONAKRY184", 20, "R 121241Z MAY 08", "121241Z MAY 08",
                       "Date-time group 2008-05-12 12:41Z is 67 days from the creation date, "

@@ -44,7 +44,10 @@ SBU_REPLACED_LOU = date(1995, 10, 1)
       classification.""",
       why="""The banner is the overall classification of the telegram, which the publisher
       copied; relayed cables carry another post's banner, hence a warning.""",
-      sources=("E.O. 12958 §1.7(a) (overall marking)", "format reference §4.1, §11.3"),
+      sources=(
+          "E.O. 12958 §1.7(a) (overall marking)",
+          "docs/format.md: Preamble, Exceptions found over the corpus",
+      ),
       fix="""Correct the publisher's classification or the banner; for a relayed cable
       check the relaying post's banner.""",
       example=Example("08LAPAZ751", 39, "S E C R E T BOGOTA 004036", "S E C R E T",
@@ -90,7 +93,7 @@ def _caption_consistency(cable: Cable, captions: tuple[str, ...], caveat: str,
       caption, on a caption line or after the banner's serial.""",
       why="""NOFORN (not releasable to foreign nationals) is a dissemination control that
       travels with the cable; the publisher's marking and the caption must agree.""",
-      sources=("12 FAM 500 (dissemination controls)", "format reference §4.1, §4.3"),
+      sources=("12 FAM 500 (dissemination controls)", "docs/format.md: Preamble, Loose lines"),
       fix="""Add //NOFORN to the classification, or the NOFORN caption to the cable.""",
       example=Example("10STATE369", 7, "SECRET", "SECRET",
                       "The cable carries the caption NOFORN, but the publisher's "
@@ -108,7 +111,7 @@ def _noforn_caption_mismatch(cable: Cable) -> Iterator[Problem]:
       not checked (the publisher gives them no such caveat).""",
       why="""Sensitive but unclassified information is marked by the SENSITIVE caption;
       the publisher's caveat says the same.""",
-      sources=("5 FAH-1 H-240 (SBU telegrams)", "format reference §4.1, §4.3"),
+      sources=("5 FAH-1 H-240 (SBU telegrams)", "docs/format.md: Preamble, Loose lines"),
       fix="""Add the SENSITIVE caption after the other captions, or drop the caveat from the
       classification.""",
       example=Example("05LIMA3609", 7, "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
@@ -140,7 +143,7 @@ def _marked_paragraphs(cable: Cable) -> Iterator[tuple[str, Paragraph]]:
       why="""The overall marking is the highest level of any portion: a SECRET paragraph in
       a CONFIDENTIAL cable is under-classified.""",
       sources=("E.O. 12958 §1.7 (markings)", "32 CFR 2001.21 (portion marking)",
-               "format reference §5"),
+               "the orders' dates (docs/rules.md, Declassification)"),
       fix="""Raise the banner (and the publisher's classification) to the highest portion,
       or correct the portion marking.""",
       example=Example("09DAMASCUS179", 312,
@@ -176,7 +179,7 @@ def _portion_above_banner(cable: Cable) -> Iterator[Problem]:
       by the publisher's classification or a caption. Reported once per cable.""",
       why="""A NOFORN portion cannot be released to foreign nationals, so neither can the
       cable that holds it.""",
-      sources=("12 FAM 500 (dissemination controls)", "format reference §4.3, §4.11"),
+      sources=("12 FAM 500 (dissemination controls)", "docs/format.md: Loose lines, Body"),
       fix="""Mark the cable NOFORN (caption and classification), or correct the portion
       marking.""",
       example=Example("09BUJUMBURA302", 40, "2.(S/NF) Details of the incident follow:",
@@ -216,7 +219,7 @@ def _has_classified_by(cable: Cable) -> bool:
       why="""The classification authority and the reason must be stated on every
       classified document.""",
       sources=("E.O. 12958 §1.7(a)(2), (a)(4)", "5 FAH-1 H-240 (Classified By line)",
-               "format reference §4.10, §5"),
+               "docs/format.md: Preamble; the orders' dates (docs/rules.md, Declassification)"),
       fix="""Add the line Classified By: <name, title> for reasons 1.4 (x).""",
       example=Example("7575LIBREVILLE1895", 7, "CONFIDENTIAL", "CONFIDENTIAL",
                       "The CONFIDENTIAL cable has no Classified By line"),
@@ -245,7 +248,7 @@ def _reasons(cable: Cable) -> Iterator[tuple[Reason, Span | None, str]]:
       why="""Information may be classified only for the categories the order lists; a
       reason outside them names no category.""",
       sources=("E.O. 12958 §1.5 (1995)", "E.O. 12958 as amended §1.4", "E.O. 13526 §1.4",
-               "format reference §4.10, §5"),
+               "docs/format.md: Preamble; the orders' dates (docs/rules.md, Declassification)"),
       fix="""Cite the section and letters of the category, e.g. 1.4 (b) and (d).""",
       example=Example("09BAKU30", 45, "Classified By: CA Don Lu, Reasons 1.2 (b,d)",
                       "1.2 (b,d)", "Reason section 1.2 is neither 1.4 nor 1.5"),
@@ -272,7 +275,7 @@ def _invalid_reason(cable: Cable) -> Iterator[Problem]:
       amendment of 25 Mar 2003. Cables before 14 Oct 1995 are not checked.""",
       why="""E.O. 13292 renumbered the categories from 1.5 to 1.4; drafters kept writing
       1.5 for years, hence a warning.""",
-      sources=("E.O. 13292 (25 Mar 2003)", "format reference §5"),
+      sources=("E.O. 13292 (25 Mar 2003)", "the orders' dates (docs/rules.md, Declassification)"),
       fix="""Cite the section in force on the cable's date (1.4 from 25 Mar 2003).""",
       example=Example("03THEHAGUE2843", 27, "reasons 1.5 (B) (D)", "1.5 (B) (D)",
                       "Reason section 1.5 does not fit the creation date 2003-11-13; the "
@@ -297,7 +300,7 @@ def _reason_section_date_mismatch(cable: Cable) -> Iterator[Problem]:
       checks="""An unclassified cable carries no Classified By line.""",
       why="""Unclassified telegrams have no classification authority; the line suggests
       that the classification was lost.""",
-      sources=("5 FAH-1 H-240", "format reference §5"),
+      sources=("5 FAH-1 H-240", "the orders' dates (docs/rules.md, Declassification)"),
       fix="""Remove the Classified By line, or restore the classification.""",
       example=Example("05LIMA3609", 18,
                       "Classified By: Ambassador J. Curtis Struble. Reason: 1.4 (b,d)",
@@ -322,7 +325,7 @@ def _unclassified_with_classified_by(cable: Cable) -> Iterator[Problem]:
       after 1 Oct 1995.""",
       why="""The Department replaced LIMITED OFFICIAL USE with SENSITIVE BUT UNCLASSIFIED
       on 1 Oct 1995.""",
-      sources=("12 FAM 540 (SBU)", "format reference §5"),
+      sources=("12 FAM 540 (SBU)", "the orders' dates (docs/rules.md, Declassification)"),
       fix="""Mark the cable SBU (UNCLAS with the SENSITIVE caption, (SBU) portions).""",
       example=Example("05PARIS3759", 16,
                       "LIMITED OFFICIAL USE SECTION 01 OF 02 PARIS 003759 ",
@@ -358,7 +361,11 @@ def _limited_official_use_after_1995(cable: Cable) -> Iterator[Problem]:
       marking: (U), (C), (S), (TS), (SBU) ...""",
       why="""Portion marking tells the reader which parts are classified and at what
       level; the handbook puts it right after the paragraph number.""",
-      sources=("E.O. 12958 §1.7(c)", "5 FAH-1 H-246.2", "format reference §4.11, §5"),
+      sources=(
+          "E.O. 12958 §1.7(c)",
+          "5 FAH-1 H-246.2",
+          "docs/format.md: Body; the orders' dates (docs/rules.md, Declassification)",
+      ),
       fix="""Add the marking after the number: 1. (C) ...""",
       example=Example("7575LIBREVILLE1895", 31,
                       "1. PRESIDENT BONGO HAS JUST PERSONALLY ASSURED ME THAT", "1.",
@@ -381,7 +388,7 @@ def _unmarked_paragraph(cable: Cable) -> Iterator[Problem]:
       checks="""SIPDIS is not combined with NODIS or EXDIS.""",
       why="""SIPDIS puts a cable on SIPRNet for wide distribution; NODIS and EXDIS restrict
       its distribution. The two cannot hold at once.""",
-      sources=("5 FAH-1 H-240 (captions)", "format reference §4.3"),
+      sources=("5 FAH-1 H-240 (captions)", "docs/format.md: Loose lines"),
       fix="""Remove SIPDIS from a NODIS or EXDIS cable (or the restriction, if it was
       wrong).""",
       example=Example("05PARIS3759", 18, "NODIS", "NODIS",

@@ -27,7 +27,7 @@ def _page_text(marker: PageMarker) -> str:
       1 <= NN <= MM.""",
       why="""A section beyond the total, or section 0, cannot exist: the clause is
       mistyped.""",
-      sources=("format reference §4.2: SECTION NN OF MM",),
+      sources=("docs/format.md: Preamble: SECTION NN OF MM",),
       fix="""Correct the section number or the total on the banner.""",
       example=Example("05PARIS3759", 16,
                       "C O N F I D E N T I A L SECTION 03 OF 02 PARIS 003759 ",
@@ -52,7 +52,7 @@ def _section_out_of_range(cable: Cable) -> Iterator[Problem]:
       SECTION NN OF MM. Only markers with the cable's own serial are compared.""",
       why="""Banner and markers count the same sections; a different total means one of
       them is wrong, or pages of another cable were mixed in.""",
-      sources=("format reference §4.2: page markers",),
+      sources=("docs/format.md: Preamble: page markers",),
       fix="""Correct the total of the marker or of the banner.""",
       example=Example("06ANKARA4456", 130, "ANKARA 00004456  002 OF 003", "003",
                       "Page marker 002 OF 003 gives 3 sections, but the banner says 2",
@@ -78,7 +78,7 @@ def _page_marker_total_mismatch(cable: Cable) -> Iterator[Problem]:
       lies beyond its total.""",
       why="""The markers number the pages in the order they were printed; a page that goes
       backwards means pages were moved or mistyped.""",
-      sources=("format reference §4.2: page markers",),
+      sources=("docs/format.md: Preamble: page markers",),
       fix="""Correct the page number of the marker, or restore the order of the pages.""",
       example=Example("06ANKARA4456", 130, "ANKARA 00004456  003 OF 002", "003 OF 002",
                       "Page marker 003 OF 002 names a page beyond its total",
@@ -144,7 +144,7 @@ def _missing_sections(cable: Cable) -> Iterator[Problem]:
       between paragraphs) and of its page markers is below MM.""",
       why="""The publisher released only part of these cables; the finding says how much is
       missing. Expected for extracts, so only worth knowing.""",
-      sources=("format reference §2.5, §4.2: partial extracts",),
+      sources=("docs/format.md: Publisher, Preamble: partial extracts",),
       fix="""Nothing to fix in an extract. When the missing sections are found, add them;
       otherwise ignore CM204 (it is information).""",
       example=Example("05PARIS3759", 16,
@@ -164,7 +164,9 @@ def _missing_sections_in_extract(cable: Cable) -> Iterator[Problem]:
       only checked when it has markers.""",
       why="""A whole cable that lacks announced sections lost text when it was published or
       copied.""",
-      sources=("format reference §4.2, §11.3: sections and page markers",),
+      sources=(
+          "docs/format.md: Preamble, Exceptions found over the corpus: sections and page markers",
+      ),
       fix="""Restore the missing sections from another copy of the cable, or correct the
       banner's total.""",
       example=Example("06TOKYO1363", 43, "UNCLAS SECTION 01 OF 09 TOKYO 001363",
@@ -186,7 +188,7 @@ def _banner_key(banner: Banner) -> tuple[object, ...]:
       header lines of a section occur twice.""",
       why="""Partial extracts often repeat the preamble of section 1; worth knowing when
       counting or quoting header lines.""",
-      sources=("format reference §2.5, §4.2: the repeated preamble",),
+      sources=("docs/format.md: Publisher, Preamble: the repeated preamble",),
       fix="""Nothing to fix in a published extract. In a copy of your own, delete the
       repeated preamble.""",
       example=Example("05PARIS3759", 31,
