@@ -1,9 +1,160 @@
-"""The archive as tables: records of parsed cables for SQLite, Parquet and CSV.
+"""The archive as data: every cable as rows of a few flat tables, written to SQLite (with
+full-text search and a Datasette metadata file), a Parquet dataset or CSV files.
 
-The home of the export layer (see docs/architecture.md): it reads the model and its
-facts, never the text, and sits beside the checker, above the batch API.
+* ``records(cable)`` gives the rows of one cable (pure and picklable);
+  ``TABLES``/``SCHEMA_VERSION`` describe the tables (docs/export.md lists every column).
+* ``export(paths, output)`` reads every input format the checker reads, in worker
+  processes, streaming; a SQLite archive is updated in place on a later run (only changed
+  cables, by SHA-256; vanished ones removed).
+* ``search(archive, query)`` runs a full-text search over an exported SQLite archive.
+
+pyarrow (``cablemodel[arrow]``) is needed for Parquet only; it is imported on first use.
 """
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import os
+from collections.abc import Iterable
+from typing import Literal
+
+from attrs import frozen
+
+from ._errors import ArchiveError, ExportError, SearchError
+from ._files import CsvTables, FolderOutput, ParquetDataset
+from ._pipeline import InputFormatChoice, build, iter_inputs, ordered_map
+from ._records import Records, records
+from ._schema import (
+    SCHEMA_VERSION,
+    TABLES,
+    CableRow,
+    Column,
+    ColumnKind,
+    FindingRow,
+    ParagraphRow,
+    RejectRow,
+    Row,
+    Table,
+    TagRow,
+)
+from ._search import Hit, search
+from ._sqlite import SqliteArchive, datasette_metadata, metadata_path
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "TABLES",
+    "ArchiveError",
+    "CableRow",
+    "Column",
+    "ColumnKind",
+    "ExportError",
+    "ExportSummary",
+    "FindingRow",
+    "Hit",
+    "OutputFormat",
+    "ParagraphRow",
+    "Records",
+    "RejectRow",
+    "Row",
+    "SearchError",
+    "Table",
+    "TagRow",
+    "datasette_metadata",
+    "export",
+    "metadata_path",
+    "output_format",
+    "records",
+    "search",
+]
+
+OutputFormat = Literal["sqlite", "parquet", "csv"]
+
+_SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
+@frozen
+class ExportSummary:
+    """What a run did: inputs exported (new or changed), skipped as unchanged, rejected
+    (no cable: see the ``rejects`` table), cables removed because their input is gone, and
+    the cables the output holds afterwards."""
+
+    output: str
+    format: OutputFormat
+    fresh: bool
+    exported: int
+    unchanged: int
+    rejected: int
+    removed: int
+    cables: int
+
+
+def output_format(output: str | os.PathLike[str], chosen: str | None = None) -> OutputFormat:
+    """The format for ``output``: ``chosen`` if given, else from the name (``.sqlite``,
+    ``.sqlite3``, ``.db``: SQLite; ``.parquet`` or ``.parquet/``: Parquet); ExportError when
+    neither tells."""
+    if chosen is not None:
+        if chosen not in ("sqlite", "parquet", "csv"):
+            raise ExportError(f"unknown output format {chosen!r}")
+        return chosen  # type: ignore[return-value]
+    name = os.fspath(output).rstrip("/\\").lower()
+    if name.endswith(_SQLITE_SUFFIXES):
+        return "sqlite"
+    if name.endswith(".parquet"):
+        return "parquet"
+    raise ExportError(
+        f"cannot tell the format from the name {os.fspath(output)!r}: end it in .sqlite or "
+        ".parquet, or choose --format sqlite, parquet or csv"
+    )
+
+
+def export(
+    paths: Iterable[str | os.PathLike[str]],
+    output: str | os.PathLike[str],
+    *,
+    format: OutputFormat | None = None,
+    input_format: InputFormatChoice = "auto",
+    jobs: int | None = None,
+) -> ExportSummary:
+    """Export every cable in ``paths`` (files and directory trees of cable texts, HTML pages
+    and ``cables.csv`` dumps) to ``output``.
+
+    SQLite: an existing archive of the same schema version is updated (only inputs whose
+    text changed are parsed again; cables whose input is gone are removed); another version
+    is rebuilt. Parquet and CSV: the folder is written anew. Either way, a run that fails
+    leaves the previous output as it was. ``jobs``: worker processes (default: one per CPU).
+    """
+    chosen = output_format(output, format)
+    generator = f"cablemodel {_version()}"
+    writer: SqliteArchive | FolderOutput
+    if chosen == "sqlite":
+        writer = SqliteArchive(output, generator)
+    elif chosen == "parquet":
+        writer = ParquetDataset(output, generator)
+    else:
+        writer = CsvTables(output, generator)
+    try:
+        changed = (item for item in iter_inputs(paths, input_format) if not writer.unchanged(item))
+        for built in ordered_map(build, changed, jobs=jobs):
+            writer.write(built)
+        counts = writer.finish()
+    except BaseException:
+        writer.abort()
+        raise
+    return ExportSummary(
+        output=os.fspath(output),
+        format=chosen,
+        fresh=writer.fresh,
+        exported=counts["exported"],
+        unchanged=counts["unchanged"],
+        rejected=counts["rejected"],
+        removed=counts["removed"],
+        cables=counts["cables"],
+    )
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("cablemodel")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "unknown"

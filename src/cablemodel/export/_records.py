@@ -1,0 +1,182 @@
+"""The rows of one cable: ``records(cable)`` reads the model (and the rules' findings) into
+the rows of every table. Pure and picklable: it maps over processes, clusters and engines."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+
+from attrs import frozen
+
+from ..model import (
+    Cable,
+    DeclassifyOn,
+    DtgLine,
+    Exemptions,
+    Instruction,
+    NotApplicable,
+    Oadr,
+    Paragraph,
+    TextLine,
+    render,
+)
+from ..rules import Finding, Severity, validate
+from ._schema import CableRow, FindingRow, ParagraphRow, Row, TagRow
+
+__all__ = ["Records", "records"]
+
+
+@frozen
+class Records:
+    """The rows of one cable, table by table."""
+
+    cable: CableRow
+    paragraphs: tuple[ParagraphRow, ...] = ()
+    tags: tuple[TagRow, ...] = ()
+    findings: tuple[FindingRow, ...] = ()
+
+    def rows(self, table: str) -> tuple[Row, ...]:
+        """The rows of the table named ``table`` (``cables`` gives the one cable row)."""
+        if table == "cables":
+            return (self.cable,)
+        if table in ("paragraphs", "tags", "findings"):
+            rows: tuple[Row, ...] = getattr(self, table)
+            return rows
+        return ()
+
+
+def records(
+    cable: Cable,
+    *,
+    source: str | None = None,
+    text: str | None = None,
+    findings: Sequence[Finding] | None = None,
+) -> Records:
+    """The rows of every table for ``cable``.
+
+    ``source`` names where it was read (the file, or ``file:row``); ``text`` is the text it
+    was parsed from (the size and SHA-256 are taken from it; without it, from
+    ``render(cable)``, the same text); ``findings`` are its findings if already known
+    (otherwise ``validate(cable)`` runs).
+    """
+    if text is None:
+        text = render(cable)
+    if findings is None:
+        findings = validate(cable)
+    data = text.encode("utf-8", "surrogatepass")
+    cable_id = cable.reference_id
+    return Records(
+        cable=_cable_row(cable, cable_id, data, findings, source),
+        paragraphs=_paragraph_rows(cable, cable_id),
+        tags=tuple(
+            TagRow(cable_id, position, tag) for position, tag in enumerate(cable.tags, start=1)
+        ),
+        findings=tuple(
+            _finding_row(cable_id, position, finding)
+            for position, finding in enumerate(findings, start=1)
+        ),
+    )
+
+
+def _cable_row(
+    cable: Cable, cable_id: str, data: bytes, findings: Sequence[Finding], source: str | None
+) -> CableRow:
+    publisher = cable.publisher
+    classification = publisher.classification
+    dtg = next((block for block in cable.blocks if isinstance(block, DtgLine)), None)
+    eo = cable.eo
+    instruction = None if eo is None else eo.instruction
+    banner = cable.banner
+    section = None if banner is None else banner.section
+    severities = [finding.severity for finding in findings]
+    return CableRow(
+        id=cable_id,
+        created=publisher.created,
+        year=publisher.created.year,
+        released=publisher.released,
+        classification=str(classification),
+        classification_level=None if classification.level is None else classification.level.value,
+        classification_caveats="//".join(classification.caveats),
+        origin=publisher.origin,
+        station=publisher.reference_id.origin,
+        title=publisher.title,
+        subject=cable.subject,
+        partial=cable.partial,
+        precedence=None if dtg is None else dtg.precedence,
+        dtg=None if dtg is None else dtg.datetime,
+        eo_order=None if eo is None else eo.order,
+        declassification=_instruction_kind(instruction),
+        declassify_on=instruction.date if isinstance(instruction, DeclassifyOn) else None,
+        exemptions=(
+            " ".join(code.code for code in instruction.codes)
+            if isinstance(instruction, Exemptions)
+            else None
+        ),
+        sections=None if section is None else section.total,
+        paragraph_count=len(cable.paragraphs),
+        tags=json.dumps(list(cable.tags), ensure_ascii=False),
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        errors=severities.count(Severity.ERROR),
+        warnings=severities.count(Severity.WARNING),
+        infos=severities.count(Severity.INFO),
+        source=source,
+    )
+
+
+def _instruction_kind(instruction: Instruction | None) -> str | None:
+    if isinstance(instruction, DeclassifyOn):
+        return "date"
+    if isinstance(instruction, NotApplicable):
+        return "n/a"
+    if isinstance(instruction, Oadr):
+        return "oadr"
+    if isinstance(instruction, Exemptions):
+        return "exemptions"
+    return None
+
+
+def _paragraph_rows(cable: Cable, cable_id: str) -> tuple[ParagraphRow, ...]:
+    rows: list[ParagraphRow] = []
+    header_text = _prose(line.text for line in cable.header_lines() if isinstance(line, TextLine))
+    if header_text:
+        rows.append(ParagraphRow(cable_id, 0, None, None, "", None, header_text))
+    paragraphs = (block for block in cable.blocks if isinstance(block, Paragraph))
+    for position, paragraph in enumerate(paragraphs, start=1):
+        marking = paragraph.marking
+        rows.append(
+            ParagraphRow(
+                cable_id=cable_id,
+                position=position,
+                number=paragraph.number,
+                portion_level=None if marking is None else marking.level.value,
+                portion_caveats=""
+                if marking is None
+                else "/".join(caveat.value for caveat in marking.caveats),
+                line=None if paragraph.span is None else paragraph.span.line,
+                text=paragraph.text,
+            )
+        )
+    return tuple(rows)
+
+
+def _prose(lines: Iterable[str]) -> str:
+    """Lines joined the way ``Paragraph.text`` joins them: blanks collapsed, empty lines out."""
+    return " ".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+def _finding_row(cable_id: str, position: int, finding: Finding) -> FindingRow:
+    return FindingRow(
+        cable_id=cable_id,
+        position=position,
+        code=finding.code,
+        name=finding.name,
+        severity=finding.severity.value,
+        line=finding.line,
+        column=finding.column,
+        end_line=finding.end_line,
+        end_column=finding.end_column,
+        message=finding.message,
+        path=finding.path,
+    )

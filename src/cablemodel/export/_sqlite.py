@@ -1,0 +1,313 @@
+"""The SQLite archive: the tables with keys and indexes, FTS5 over subjects and paragraph
+texts, and a Datasette metadata file beside it.
+
+A new archive is built in a temporary file and renamed into place at the end. An existing
+archive of the same schema version is updated in one transaction: only inputs whose text
+changed (by SHA-256) are parsed again, and cables whose input is gone are removed. Either
+way a run that fails leaves the previous archive as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from ._atomic import new_temporary_file, write_atomically
+from ._errors import ArchiveError
+from ._pipeline import Built, Input
+from ._records import Records
+from ._schema import SCHEMA_VERSION, TABLES, ColumnKind, RejectRow, Table
+from ._values import Encoder, sqlite_value
+
+__all__ = [
+    "FTS_TABLES",
+    "META_TABLE",
+    "ArchiveError",
+    "SqliteArchive",
+    "datasette_metadata",
+    "metadata_path",
+]
+
+#: The table that says what the file is: key/value pairs (schema_version, generator).
+META_TABLE = "cablemodel"
+
+#: The full-text indexes: name -> (table, indexed columns).
+FTS_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "cables_fts": ("cables", ("subject", "title")),
+    "paragraphs_fts": ("paragraphs", ("text",)),
+}
+_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+_SQL_TYPES = {
+    ColumnKind.TEXT: "TEXT",
+    ColumnKind.INTEGER: "INTEGER",
+    ColumnKind.BOOLEAN: "INTEGER",
+    ColumnKind.DATE: "TEXT",
+    ColumnKind.DATETIME: "TEXT",
+}
+
+#: Secondary indexes, for the filters of `cablemodel search` and Datasette's facets.
+_INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "cables": (("source",), ("created",), ("origin",), ("classification",), ("year",)),
+    "tags": (("tag",),),
+    "findings": (("code",),),
+}
+
+_CHILD_TABLES = tuple(name for name in TABLES if name not in ("cables", "rejects"))
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _create_table(table: Table) -> str:
+    columns = [
+        f"{_quote(column.name)} {_SQL_TYPES[column.kind]}{'' if column.nullable else ' NOT NULL'}"
+        for column in table.columns
+    ]
+    columns.append(f"PRIMARY KEY ({', '.join(map(_quote, table.key))})")
+    if "cable_id" in table.names:
+        columns.append('FOREIGN KEY ("cable_id") REFERENCES "cables" ("id")')
+    return f"CREATE TABLE {_quote(table.name)} (\n  " + ",\n  ".join(columns) + "\n)"
+
+
+def _insert(table: Table) -> str:
+    marks = ", ".join("?" for _ in table.columns)
+    names = ", ".join(map(_quote, table.names))
+    return f"INSERT INTO {_quote(table.name)} ({names}) VALUES ({marks})"
+
+
+def schema_sql() -> list[str]:
+    """The statements that create the tables (indexes and FTS come after the data)."""
+    statements = [f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)"]
+    statements.extend(_create_table(table) for table in TABLES.values())
+    return statements
+
+
+def _index_sql() -> list[str]:
+    statements = []
+    for table, indexes in _INDEXES.items():
+        for columns in indexes:
+            name = f"{table}_{'_'.join(columns)}"
+            unique = "UNIQUE " if (table, columns) == ("cables", ("source",)) else ""
+            statements.append(
+                f"CREATE {unique}INDEX {_quote(name)} ON {_quote(table)} "
+                f"({', '.join(map(_quote, columns))})"
+            )
+    return statements
+
+
+def _fts_sql() -> list[str]:
+    """FTS5 tables over the content of their tables (external content: the text is stored
+    once), filled once, then kept in step by triggers."""
+    statements = []
+    for fts, (table, columns) in FTS_TABLES.items():
+        names = ", ".join(columns)
+        new = ", ".join(f"new.{name}" for name in columns)
+        old = ", ".join(f"old.{name}" for name in columns)
+        statements += [
+            f'CREATE VIRTUAL TABLE {fts} USING fts5({names}, content="{table}", '
+            f"tokenize='{_TOKENIZER}')",
+            f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
+            f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN "
+            f"INSERT INTO {fts}(rowid, {names}) VALUES (new.rowid, {new}); END",
+            f"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.rowid, {old}); END",
+            f"CREATE TRIGGER {fts}_update AFTER UPDATE ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.rowid, {old}); "
+            f"INSERT INTO {fts}(rowid, {names}) VALUES (new.rowid, {new}); END",
+        ]
+    return statements
+
+
+def metadata_path(database: Path) -> Path:
+    """Where the Datasette metadata of ``database`` goes: ``archive.metadata.json``."""
+    return database.with_name(database.stem + ".metadata.json")
+
+
+def datasette_metadata(database_name: str) -> dict[str, Any]:
+    """Datasette metadata: column descriptions, facets (classification, origin, year, tags)
+    and the full-text search of the cables and paragraphs tables."""
+    facets: dict[str, list[Any]] = {
+        "cables": ["classification", "origin", "year", {"array": "tags"}],
+        "paragraphs": ["portion_level"],
+        "tags": ["tag"],
+        "findings": ["severity", "code"],
+        "rejects": ["reason"],
+    }
+    tables: dict[str, Any] = {}
+    for table in TABLES.values():
+        tables[table.name] = {
+            "description": table.doc,
+            "columns": {column.name: column.doc for column in table.columns},
+            "facets": facets[table.name],
+        }
+    for fts, (table_name, _) in FTS_TABLES.items():
+        tables[table_name].update(fts_table=fts, fts_pk="rowid")
+    tables["cables"].update(sort_desc="created", label_column="subject")
+    return {
+        "title": "Cables",
+        "description": "Diplomatic cables exported by cablemodel "
+        f"(table schema version {SCHEMA_VERSION}).",
+        "databases": {database_name: {"tables": tables}},
+    }
+
+
+class SqliteArchive:
+    """Writes one run into an archive: ``unchanged`` says which inputs to skip, ``write``
+    stores what an input gave, ``finish`` commits (``abort`` leaves the old archive)."""
+
+    def __init__(self, path: str | os.PathLike[str], generator: str) -> None:
+        self.path = Path(path)
+        self.generator = generator
+        self.counts = {"exported": 0, "unchanged": 0, "removed": 0, "rejected": 0}
+        self._encoders = {name: Encoder(table, sqlite_value) for name, table in TABLES.items()}
+        self._inserts = {name: _insert(table) for name, table in TABLES.items()}
+        self._temporary: Path | None = None
+        self.fresh = not self._can_update()
+        if self.fresh:
+            self._temporary = new_temporary_file(self.path)
+            self.db = sqlite3.connect(self._temporary, isolation_level=None)
+            # the file is thrown away if the run fails, so nothing needs a journal
+            self.db.execute("PRAGMA journal_mode = OFF")
+            self.db.execute("PRAGMA synchronous = OFF")
+            self.db.execute("BEGIN")
+            for statement in schema_sql():
+                self.db.execute(statement)
+        else:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("CREATE TEMP TABLE seen (source TEXT PRIMARY KEY)")
+
+    def _can_update(self) -> bool:
+        """True for an archive of this schema version; False when there is none yet or it
+        has another version (it is rebuilt); ArchiveError for any other file."""
+        if not self.path.exists():
+            return False
+        try:
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            with contextlib.closing(sqlite3.connect(uri, uri=True)) as db:
+                row = db.execute(
+                    f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'"
+                ).fetchone()
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(
+                f"{self.path} exists and is not a cablemodel archive ({error}); "
+                "choose another output or remove it"
+            ) from None
+        return row is not None and row[0] == str(SCHEMA_VERSION)
+
+    # ------------------------------------------------------------------- a run
+
+    def unchanged(self, item: Input) -> bool:
+        """Whether the archive already holds what ``item`` gives (same source, same text)."""
+        if self.fresh:
+            return False
+        self.db.execute("INSERT OR IGNORE INTO seen VALUES (?)", (item.source,))
+        if item.sha256 is None:
+            return False
+        row = self.db.execute(
+            "SELECT sha256 FROM cables WHERE source = ? "
+            "UNION ALL SELECT sha256 FROM rejects WHERE source = ? AND reason != 'duplicate'",
+            (item.source, item.source),
+        ).fetchone()
+        if row is not None and row[0] == item.sha256:
+            self.counts["unchanged"] += 1
+            return True
+        return False
+
+    def write(self, built: Built) -> None:
+        """Store the rows of one input, replacing what its source gave before."""
+        if isinstance(built, RejectRow):
+            self._forget(built.source)
+            self._insert_reject(built)
+            return
+        source = built.cable.source
+        if source is not None:
+            self._forget(source)
+        encoders = self._encoders
+        try:
+            self.db.execute(self._inserts["cables"], encoders["cables"].values(built.cable))
+        except sqlite3.IntegrityError:
+            self._insert_reject(self._duplicate(built))
+            return
+        for name in _CHILD_TABLES:
+            rows = built.rows(name)
+            if rows:
+                self.db.executemany(self._inserts[name], encoders[name].many(rows))
+        self.counts["exported"] += 1
+
+    def _duplicate(self, built: Records) -> RejectRow:
+        (first,) = self.db.execute(
+            "SELECT source FROM cables WHERE id = ?", (built.cable.id,)
+        ).fetchone()
+        message = f"reference id {built.cable.id} is already exported from {first}"
+        return RejectRow(
+            built.cable.source or "", "duplicate", message, None, None, built.cable.sha256
+        )
+
+    def _insert_reject(self, row: RejectRow) -> None:
+        self.db.execute(self._inserts["rejects"], self._encoders["rejects"].values(row))
+        self.counts["rejected"] += 1
+
+    def _forget(self, source: str) -> None:
+        if self.fresh:
+            return
+        for (cable_id,) in self.db.execute(
+            "SELECT id FROM cables WHERE source = ?", (source,)
+        ).fetchall():
+            self._delete_cable(cable_id)
+        self.db.execute("DELETE FROM rejects WHERE source = ?", (source,))
+
+    def _delete_cable(self, cable_id: str) -> None:
+        for name in _CHILD_TABLES:
+            self.db.execute(f"DELETE FROM {_quote(name)} WHERE cable_id = ?", (cable_id,))
+        self.db.execute("DELETE FROM cables WHERE id = ?", (cable_id,))
+
+    def finish(self) -> dict[str, int]:
+        """Remove what vanished, index, commit and put the archive in place; the counts."""
+        db = self.db
+        if self.fresh:
+            for statement in (*_index_sql(), *_fts_sql()):
+                db.execute(statement)
+        else:
+            vanished = db.execute(
+                "SELECT id FROM cables "
+                "WHERE source IS NULL OR source NOT IN (SELECT source FROM seen)"
+            ).fetchall()
+            for (cable_id,) in vanished:
+                self._delete_cable(cable_id)
+            removed = db.execute(
+                "DELETE FROM rejects WHERE source NOT IN (SELECT source FROM seen)"
+            ).rowcount
+            self.counts["removed"] = len(vanished) + removed
+        db.executemany(
+            f"INSERT OR REPLACE INTO {META_TABLE} VALUES (?, ?)",
+            [("schema_version", str(SCHEMA_VERSION)), ("generator", self.generator)],
+        )
+        (self.counts["cables"],) = db.execute("SELECT count(*) FROM cables").fetchone()
+        db.execute("COMMIT")
+        if self.fresh:
+            db.execute("PRAGMA journal_mode = DELETE")
+        db.close()
+        metadata = datasette_metadata(self.path.stem)
+        write_atomically(metadata_path(self.path), json.dumps(metadata, indent=2) + "\n")
+        if self._temporary is not None:
+            os.replace(self._temporary, self.path)
+            self._temporary = None
+        return dict(self.counts)
+
+    def abort(self) -> None:
+        """Give up the run: the previous archive (if any) stays as it was."""
+        with contextlib.suppress(sqlite3.Error):
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self.db.close()
+        if self._temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self._temporary)
+            self._temporary = None
