@@ -462,7 +462,7 @@ def test_search_gives_one_hit_per_cable_with_a_highlighted_snippet(archive: Path
     assert (hit.id, hit.created, hit.classification, hit.origin) == (
         "05PARIS3759", dt.datetime(2005, 5, 31, 15, 15), "CONFIDENTIAL", "Embassy Paris"
     )
-    assert hit.paragraph in (2, 4)
+    assert (hit.in_subject, hit.paragraph) == (False, 2)
     assert [hit.snippet[start:end] for start, end in hit.highlights] == ["Bertolotti"]
     assert hit.subject is not None
     assert hit.subject.startswith("MISSILE TECHNOLOGY")
@@ -470,7 +470,9 @@ def test_search_gives_one_hit_per_cable_with_a_highlighted_snippet(archive: Path
 
 def test_a_subject_hit_has_no_paragraph(archive: Path) -> None:
     hits = search(archive, "subject:MTCR")
-    assert [(hit.id, hit.paragraph) for hit in hits] == [("05PARIS3759", None)]
+    assert [(hit.id, hit.in_subject, hit.paragraph) for hit in hits] == [
+        ("05PARIS3759", True, None)
+    ]
     assert "MTCR" in [hit.snippet[a:b] for hit in hits for a, b in hit.highlights]
 
 

@@ -162,7 +162,11 @@ def _writes(frames: dict[str, dd.DataFrame], folder: str) -> list[Any]:
     """The delayed writes of every table into ``folder``/<table>/."""
     return [
         frame.to_parquet(
-            f"{folder}/{name}", schema=arrow_schema(TABLES[name]), write_index=False, compute=False
+            f"{folder}/{name}",
+            schema=arrow_schema(TABLES[name]),
+            write_index=False,
+            compression="zstd",
+            compute=False,
         )
         for name, frame in frames.items()
     ]

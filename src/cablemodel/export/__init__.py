@@ -20,7 +20,7 @@ from typing import Literal
 from attrs import frozen
 
 from ._errors import ArchiveError, ExportError, SearchError
-from ._files import CsvTables, FolderOutput, ParquetDataset
+from ._files import MANIFEST, CsvTables, FolderOutput, ParquetDataset
 from ._pipeline import InputFormatChoice, build, iter_inputs, ordered_map
 from ._records import Records, records
 from ._schema import (
@@ -40,6 +40,7 @@ from ._search import Hit, search
 from ._sqlite import SqliteArchive, datasette_metadata, metadata_path
 
 __all__ = [
+    "MANIFEST",
     "SCHEMA_VERSION",
     "TABLES",
     "ArchiveError",

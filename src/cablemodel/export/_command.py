@@ -193,6 +193,7 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         "classification": hit.classification,
         "origin": hit.origin,
         "subject": hit.subject,
+        "in_subject": hit.in_subject,
         "paragraph": hit.paragraph,
         "snippet": hit.snippet,
         "highlights": [list(span) for span in hit.highlights],
@@ -202,7 +203,9 @@ def hit_json(hit: Hit) -> dict[str, Any]:
 def _write_hits(hits: Sequence[Hit], out: TextIO, *, bold: bool) -> None:
     start, end = ("\x1b[1m", "\x1b[0m") if bold else ("**", "**")
     for hit in hits:
-        where = "subject" if hit.paragraph is None else f"¶{hit.paragraph}"
+        where = "subject" if hit.in_subject else "text"
+        if hit.paragraph is not None:
+            where = f"¶{hit.paragraph}"
         out.write(
             printable(
                 f"{hit.id}  {hit.created.date().isoformat()}  {hit.classification}  {hit.origin}"

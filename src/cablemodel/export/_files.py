@@ -128,7 +128,7 @@ class FolderOutput:
 
 def arrow_schema(table: Table) -> pa.Schema:
     """The Arrow schema of ``table`` (text: string, integer: int64, boolean: bool, date:
-    date32, datetime: timestamp in seconds), with the schema version in its metadata."""
+    date32, datetime: timestamp in milliseconds), with the schema version in its metadata."""
     import pyarrow as pa
 
     types = {
@@ -136,7 +136,7 @@ def arrow_schema(table: Table) -> pa.Schema:
         ColumnKind.INTEGER: pa.int64(),
         ColumnKind.BOOLEAN: pa.bool_(),
         ColumnKind.DATE: pa.date32(),
-        ColumnKind.DATETIME: pa.timestamp("s"),
+        ColumnKind.DATETIME: pa.timestamp("ms"),  # the coarsest unit Parquet stores
     }
     fields = [pa.field(c.name, types[c.kind], nullable=c.nullable) for c in table.columns]
     metadata = {"cablemodel.schema_version": str(SCHEMA_VERSION), "cablemodel.table": table.name}

@@ -27,8 +27,9 @@ _SNIPPET_WORDS = 24
 class Hit:
     """One cable that matches: where the best match is and a snippet around it.
 
-    ``paragraph`` is the number of the matching paragraph (None when the match is in the
-    subject or title, or in the prose before the first numbered paragraph).
+    ``in_subject`` says whether the match is in the subject or title rather than the text;
+    ``paragraph`` is the number of the matching paragraph (None for a match in the subject
+    or title, or in the prose before the first numbered paragraph).
     ``highlights`` are the (start, end) offsets of the matched words in ``snippet``.
     """
 
@@ -37,6 +38,7 @@ class Hit:
     classification: str
     origin: str
     subject: str | None
+    in_subject: bool
     paragraph: int | None
     snippet: str
     highlights: tuple[tuple[int, int], ...]
@@ -108,13 +110,14 @@ def search(
         db.close()
 
 
-#: Each full-text index, how its rows join the cables, and the paragraph number it gives.
+#: Each full-text index, how its rows join the cables, and what it says of the match:
+#: in the subject or not, the paragraph number.
 _INDEXES = {
     "paragraphs_fts": (
         "JOIN paragraphs p ON p.rowid = f.rowid JOIN cables c ON c.id = p.cable_id",
-        "p.number",
+        "0, p.number",
     ),
-    "cables_fts": ("JOIN cables c ON c.rowid = f.rowid", "NULL"),
+    "cables_fts": ("JOIN cables c ON c.rowid = f.rowid", "1, NULL"),
 }
 _MARKS = f"'{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', {_SNIPPET_WORDS}"
 
@@ -173,6 +176,7 @@ def _hit(
     classification: str,
     origin: str,
     subject: str | None,
+    in_subject: int,
     paragraph: int | None,
     marked: str,
     score: float,
@@ -184,6 +188,7 @@ def _hit(
         classification=classification,
         origin=origin,
         subject=subject,
+        in_subject=bool(in_subject),
         paragraph=paragraph,
         snippet=snippet,
         highlights=highlights,
