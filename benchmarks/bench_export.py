@@ -112,7 +112,8 @@ def main() -> None:
             seconds = statistics.median(r["seconds"] for r in results)
             rss = max(r["rss"] for r in results) / 1024
             worker = max(r["worker_rss"] for r in results) / 1024
-            print(f"| {name} | {seconds:.2f} | {seconds / check_s:.2f} | {rss:.0f} / {worker:.0f} |")
+            ratio = seconds / check_s
+            print(f"| {name} | {seconds:.2f} | {ratio:.2f} | {rss:.0f} / {worker:.0f} |")
 
         row("check", checks)
         row("export -o archive.sqlite (new)", exports)

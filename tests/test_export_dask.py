@@ -13,8 +13,6 @@ import pytest
 from cablemodel.export import MANIFEST, TABLES, export
 from tests.conftest import DATA
 
-pytest.importorskip("dask.dataframe")
-distributed = pytest.importorskip("distributed")
 duckdb = pytest.importorskip("duckdb")
 
 from cablemodel import dask as cablemodel_dask  # noqa: E402
@@ -33,6 +31,10 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[object]:
+    # Imported here, not when tests are collected: importing distributed makes every
+    # exception class pickle its context (tblib), which the other tests need not see.
+    pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
     with (
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
