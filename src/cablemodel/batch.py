@@ -12,12 +12,13 @@ raising; a file that cannot be read yields its ``OSError``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import os
 import sys
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Union
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, TypeVar, Union
 
 from attrs import evolve, field, frozen
 
@@ -40,6 +41,7 @@ __all__ = [
     "check_text",
     "iter_files",
     "iter_results",
+    "map_ordered",
     "unparseable_finding",
 ]
 
@@ -52,6 +54,9 @@ _BATCH_SIZE = 8
 
 #: Tasks in flight per worker: keeps workers busy while bounding queued results.
 _TASKS_PER_WORKER = 2
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 
 @frozen
@@ -198,15 +203,29 @@ def iter_results(
     findings and errors, not the parsed cables; ``validate_cables=False`` parses only.
     """
     files = _files(paths, input_format, glob)
-    units = _units(files)
+    check = functools.partial(_check_unit, keep_cable=keep_cables, validate_cable=validate_cables)
+    yield from map_ordered(check, _units(files), jobs=jobs)
+
+
+def map_ordered(
+    function: Callable[[_T], _R], items: Iterable[_T], *, jobs: int | None = None
+) -> Iterator[_R]:
+    """``map(function, items)`` in worker processes, in the order of ``items``: the pool
+    every batch run uses (``iter_results``, the export). ``function`` and the items must
+    pickle (a module-level function; ``functools.partial`` of one).
+
+    ``jobs``: worker processes (default: the number of CPUs; 1 = in this process).
+    Fewer than ``SERIAL_THRESHOLD`` items always run in this process. At most
+    ``jobs * 2`` small batches are in flight, so memory stays flat however many items
+    there are, and ``items`` is read only as far as that.
+    """
     workers = _cpu_count() if jobs is None else max(1, jobs)
-    head = list(itertools.islice(units, SERIAL_THRESHOLD))
-    options = (keep_cables, validate_cables)
+    iterator = iter(items)
+    head = list(itertools.islice(iterator, SERIAL_THRESHOLD))
     if workers == 1 or len(head) < SERIAL_THRESHOLD:
-        for unit in itertools.chain(head, units):
-            yield _check_unit(unit, *options)
+        yield from map(function, itertools.chain(head, iterator))
         return
-    yield from _iter_pooled(itertools.chain(head, units), workers, options)
+    yield from _iter_pooled(function, itertools.chain(head, iterator), workers)
 
 
 def iter_files(paths: Iterable[str | os.PathLike[str]], glob: str = "*.txt") -> Iterator[str]:
@@ -247,25 +266,23 @@ def _check_unit(unit: _Unit, keep_cable: bool, validate_cable: bool) -> Result:
     return check_item(unit, keep_cable=keep_cable, validate_cable=validate_cable)
 
 
-def _iter_pooled(
-    units: Iterator[_Unit], workers: int, options: tuple[bool, bool]
-) -> Iterator[Result]:
+def _iter_pooled(function: Callable[[_T], _R], items: Iterator[_T], workers: int) -> Iterator[_R]:
     # Imported here: a one-file check should not pay for the pool machinery.
     from concurrent.futures import ProcessPoolExecutor
 
     _warm_up()
-    batches = _batched(units, _BATCH_SIZE)
-    pending: deque[Future[list[Result]]] = deque()
+    batches = _batched(items, _BATCH_SIZE)
+    pending: deque[Future[list[_R]]] = deque()
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=_context(), initializer=_leave_interrupts_to_the_parent
     ) as pool:
         for batch in itertools.islice(batches, workers * _TASKS_PER_WORKER):
-            pending.append(pool.submit(_check_batch, batch, options))
+            pending.append(pool.submit(_map_batch, function, batch))
         try:
             while pending:
                 done = pending.popleft().result()
                 for batch in itertools.islice(batches, 1):
-                    pending.append(pool.submit(_check_batch, batch, options))
+                    pending.append(pool.submit(_map_batch, function, batch))
                 yield from done
         finally:
             # A consumer that stops early should not wait for work it will never see.
@@ -281,12 +298,12 @@ def _leave_interrupts_to_the_parent() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check_batch(units: Sequence[_Unit], options: tuple[bool, bool]) -> list[Result]:
-    return [_check_unit(unit, *options) for unit in units]
+def _map_batch(function: Callable[[_T], _R], items: Sequence[_T]) -> list[_R]:
+    return [function(item) for item in items]
 
 
-def _batched(units: Iterator[_Unit], size: int) -> Iterator[list[_Unit]]:
-    while batch := list(itertools.islice(units, size)):
+def _batched(items: Iterator[_T], size: int) -> Iterator[list[_T]]:
+    while batch := list(itertools.islice(items, size)):
         yield batch
 
 

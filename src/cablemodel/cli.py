@@ -1,8 +1,9 @@
-"""The ``cablemodel`` command: check cables, convert them to and from JSON.
+"""The ``cablemodel`` command: check cables, convert them to and from JSON, export and
+search them.
 
-A thin layer: the flags become a request to :mod:`cablemodel.check` (or to the batch API
-for ``parse``). Heavy imports happen inside the subcommands, so that checking one cable
-from a cold start stays fast.
+A thin layer: the flags become a request to :mod:`cablemodel.check` (to the batch API
+for ``parse``, to :mod:`cablemodel.export` for ``export`` and ``search``). Heavy imports
+happen inside the subcommands, so that checking one cable from a cold start stays fast.
 """
 
 from __future__ import annotations
@@ -62,10 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         from .check import CheckError
         from .check.escape import shown
+        from .export import ExportError
 
         if arguments.verbose:
             traceback.print_exc()
-        if isinstance(error, CheckError):
+        if isinstance(error, (CheckError, ExportError)):
             message = str(error)
         else:
             message = f"internal error: {type(error).__name__}: {error}".splitlines()[0]
@@ -168,6 +170,19 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
     rules.set_defaults(run=_run_rules)
+
+    export = command(
+        "export",
+        "Write cables as tables: SQLite with full-text search, a Parquet dataset, or CSV.",
+        _EXPORT_EPILOG,
+    )
+    _add_inputs(export, "cable files, pages, cables.csv dumps, or directories of them")
+    _add_export_arguments(export)
+
+    search = command(
+        "search", "Search the cables of a SQLite archive made by export.", _SEARCH_EPILOG
+    )
+    _add_search_arguments(search)
     return parser
 
 
@@ -532,6 +547,132 @@ def _run_rules(arguments: argparse.Namespace) -> int:
     for r in rules:
         print(f"{r.code}  {r.name:<{name_width}}  {r.severity.value:<7}  {r.summary}")
     return _EXIT_OK
+
+
+# ------------------------------------------------------------------ export, search
+
+_EXPORT_EPILOG = """\
+examples:
+  cablemodel export cables/ -o archive.sqlite        SQLite with full-text search; run it
+                                                     again to take in what changed
+  datasette archive.sqlite -m archive.metadata.json  browse, facet and search it
+  cablemodel export cables/ -o archive.parquet       a Parquet dataset ('cablemodel[arrow]')
+  cablemodel export cables/ --format csv -o tables/  one CSV file per table
+
+exit codes:
+  0  the output was written (inputs that give no cable are rows of its rejects table)
+  2  usage error, missing input, or an output that cannot be written (the previous
+     output is kept)
+"""
+
+_SEARCH_EPILOG = """\
+QUERY is SQLite FTS5 syntax: words (all must occur), OR, NOT, "a phrase", prefix*,
+NEAR(a b, 10), subject:word. Words with punctuation go in double quotes: '"U.S."'.
+
+examples:
+  cablemodel search archive.sqlite '"arms deal"'
+  cablemodel search archive.sqlite uranium --since 2009 --tag IR --classification secret
+
+exit codes: 0 hits found, 1 no hit, 2 usage error, bad query or archive
+"""
+
+
+def _add_export_arguments(export: argparse.ArgumentParser) -> None:
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="archive.sqlite (SQLite), archive.parquet (a Parquet dataset), or a folder "
+        "with --format csv",
+    )
+    export.add_argument(
+        "--format",
+        choices=("sqlite", "parquet", "csv"),
+        default=None,
+        help="the output format (default: from the name of OUT)",
+    )
+    export.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    export.set_defaults(run=_run_export)
+
+
+def _add_search_arguments(search: argparse.ArgumentParser) -> None:
+    search.add_argument("archive", metavar="ARCHIVE", help="a SQLite archive made by export")
+    search.add_argument("query", metavar="QUERY", help="what to find (FTS5 syntax, see below)")
+    search.add_argument(
+        "--since", type=_days, metavar="DATE", help="created on or after (YYYY[-MM[-DD]])"
+    )
+    search.add_argument(
+        "--until", type=_days, metavar="DATE", help="created on or before (YYYY[-MM[-DD]])"
+    )
+    search.add_argument(
+        "--classification", metavar="TEXT", help="e.g. SECRET or SECRET//NOFORN (any case)"
+    )
+    search.add_argument(
+        "--origin", metavar="TEXT", help="e.g. 'Embassy Paris', or the station PARIS (any case)"
+    )
+    search.add_argument(
+        "--tag", action="append", default=[], metavar="TAG", help="a tag the cable has; repeatable"
+    )
+    search.add_argument(
+        "-n", "--limit", type=_positive, default=20, metavar="N", help="at most N hits (20)"
+    )
+    search.add_argument(
+        "--output-format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default) or json (one document with every hit)",
+    )
+    search.set_defaults(run=_run_search)
+
+
+def _days(value: str) -> tuple[Any, Any]:
+    from .export import day_range
+
+    try:
+        return day_range(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _run_export(arguments: argparse.Namespace) -> int:
+    from .export import ExportError, export, summary_line
+
+    started = time.monotonic()
+    try:
+        summary = export(
+            arguments.paths,
+            arguments.output,
+            format=arguments.format,
+            input_format=arguments.input_format,
+            glob=arguments.glob,
+            jobs=arguments.jobs,
+        )
+    except FileNotFoundError as error:
+        raise ExportError(str(error)) from None
+    if not arguments.quiet:
+        print(summary_line(summary, time.monotonic() - started), file=sys.stderr)
+    return _EXIT_OK
+
+
+def _run_search(arguments: argparse.Namespace) -> int:
+    from .export import hits_json, search, write_hits
+
+    hits = search(
+        arguments.archive,
+        arguments.query,
+        since=None if arguments.since is None else arguments.since[0],
+        until=None if arguments.until is None else arguments.until[1],
+        classification=arguments.classification,
+        origin=arguments.origin,
+        tags=arguments.tag,
+        limit=arguments.limit,
+    )
+    if arguments.output_format == "json":
+        sys.stdout.write(hits_json(arguments.query, hits))
+    else:
+        write_hits(hits, sys.stdout, bold=sys.stdout.isatty())
+    return _EXIT_OK if hits else _EXIT_FINDINGS
 
 
 def _output(path: str | None) -> Any:

@@ -13,6 +13,7 @@ reference ids are not looked for across partitions (the local export rejects the
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import shutil
 from collections.abc import Sequence
@@ -21,8 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from .export._atomic import new_temporary_folder, replace_folder
 from .export._files import MANIFEST, arrow_schema, arrow_table, check_replaceable, manifest
-from .export._pipeline import InputFormatChoice, build, inputs_from_bytes
+from .export._pipeline import build
 from .export._schema import TABLES, RejectRow
+from .sources import DEFAULT_GLOBS, FormatChoice, data_items, detect_format
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
@@ -34,17 +36,16 @@ __all__ = ["FILES_PER_PARTITION", "tables", "to_parquet"]
 #: Files parsed by one partition (one task); a ``cables.csv`` dump is one file.
 FILES_PER_PARTITION = 64
 
-_SUFFIXES = {"auto": (".txt", ".html", ".htm", ".csv"), "text": (".txt",)}
-_SUFFIXES.update(html=(".html", ".htm"), csv=(".csv",))
-
 
 def _open_files(
-    urls: str | Sequence[str], input_format: str, storage_options: dict[str, Any]
+    urls: str | Sequence[str], input_format: FormatChoice, storage_options: dict[str, Any]
 ) -> list[OpenFile]:
-    """Every file the URLs name: globs expanded, directories searched for cable files."""
+    """Every file the URLs name: globs expanded; folders searched, as the local walker
+    does, for the format's file names (hidden names skipped)."""
     import fsspec
     from fsspec.core import url_to_fs
 
+    patterns = DEFAULT_GLOBS[input_format]
     found: list[OpenFile] = []
     for url in [urls] if isinstance(urls, str) else urls:
         fs, path = url_to_fs(url, **storage_options)
@@ -52,7 +53,7 @@ def _open_files(
             names = sorted(
                 name
                 for name in fs.find(path)
-                if name.lower().endswith(_SUFFIXES[input_format])
+                if any(fnmatch.fnmatch(name.rsplit("/", 1)[-1], p) for p in patterns)
                 and not any(part.startswith(".") for part in name[len(path) :].split("/"))
             )
             found += [fsspec.core.OpenFile(fs, name, mode="rb") for name in names]
@@ -62,7 +63,7 @@ def _open_files(
 
 
 def _partition(
-    files: Sequence[OpenFile], input_format: InputFormatChoice
+    files: Sequence[OpenFile], input_format: FormatChoice
 ) -> dict[str, pd.DataFrame]:
     """The rows of every table for a group of files, as pandas frames with Arrow dtypes."""
     rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
@@ -70,7 +71,8 @@ def _partition(
     for file in files:
         with file as stream:
             data = stream.read()
-        for item in inputs_from_bytes(file.path, data, input_format):
+        fmt = detect_format(file.path, data[:4096]) if input_format == "auto" else input_format
+        for item in data_items(file.path, fmt, data):
             built = build(item)
             if isinstance(built, RejectRow):
                 rows["rejects"].append(getters["rejects"](built))
@@ -96,7 +98,7 @@ def _frame(name: str, rows: Sequence[tuple[Any, ...]]) -> pd.DataFrame:
 def tables(
     urls: str | Sequence[str],
     *,
-    input_format: InputFormatChoice = "auto",
+    input_format: FormatChoice = "text",
     files_per_partition: int = FILES_PER_PARTITION,
     storage_options: dict[str, Any] | None = None,
 ) -> dict[str, dd.DataFrame]:
@@ -122,7 +124,7 @@ def to_parquet(
     urls: str | Sequence[str],
     output: str | os.PathLike[str],
     *,
-    input_format: InputFormatChoice = "auto",
+    input_format: FormatChoice = "text",
     files_per_partition: int = FILES_PER_PARTITION,
     storage_options: dict[str, Any] | None = None,
 ) -> None:

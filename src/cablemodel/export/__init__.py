@@ -7,6 +7,8 @@ full-text search and a Datasette metadata file), a Parquet dataset or CSV files.
   processes, streaming; a SQLite archive is updated in place on a later run (only changed
   cables, by SHA-256; vanished ones removed).
 * ``search(archive, query)`` runs a full-text search over an exported SQLite archive.
+* ``summary_line``, ``write_hits``, ``hits_json``, ``day_range``: what the ``export`` and
+  ``search`` commands print and read.
 
 pyarrow (``cablemodel[arrow]``) is needed for Parquet only; it is imported on first use.
 """
@@ -14,15 +16,18 @@ pyarrow (``cablemodel[arrow]``) is needed for Parquet only; it is imported on fi
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from attrs import frozen
 
+from ..batch import map_ordered
+from ..sources import FormatChoice, input_files, read_items
 from ._errors import ArchiveError, ExportError, SearchError
 from ._files import MANIFEST, CsvTables, FolderOutput, ParquetDataset
-from ._pipeline import InputFormatChoice, build, iter_inputs, ordered_map
+from ._pipeline import build
 from ._records import Records, records
+from ._report import day_range, hits_json, summary_line, write_hits
 from ._schema import (
     SCHEMA_VERSION,
     TABLES,
@@ -60,11 +65,15 @@ __all__ = [
     "Table",
     "TagRow",
     "datasette_metadata",
+    "day_range",
     "export",
+    "hits_json",
     "metadata_path",
     "output_format",
     "records",
     "search",
+    "summary_line",
+    "write_hits",
 ]
 
 OutputFormat = Literal["sqlite", "parquet", "csv"]
@@ -108,15 +117,20 @@ def output_format(output: str | os.PathLike[str], chosen: str | None = None) -> 
 
 
 def export(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     output: str | os.PathLike[str],
     *,
     format: OutputFormat | None = None,
-    input_format: InputFormatChoice = "auto",
+    input_format: FormatChoice = "text",
+    glob: str | Sequence[str] | None = None,
     jobs: int | None = None,
 ) -> ExportSummary:
-    """Export every cable in ``paths`` (files and directory trees of cable texts, HTML pages
-    and ``cables.csv`` dumps) to ``output``.
+    """Export every cable in ``paths`` to ``output``.
+
+    ``paths``, ``input_format`` and ``glob`` name the inputs as for ``cablemodel check``:
+    files and folder trees of cable texts (``"text"``), cablegate pages (``"html"``),
+    ``cables.csv`` dumps (``"csv"``), or all of them told apart by content (``"auto"``);
+    a path that does not exist raises ``FileNotFoundError`` before anything is written.
 
     SQLite: an existing archive of the same schema version is updated (only inputs whose
     text changed are parsed again; cables whose input is gone are removed); another version
@@ -124,6 +138,7 @@ def export(
     leaves the previous output as it was. ``jobs``: worker processes (default: one per CPU).
     """
     chosen = output_format(output, format)
+    files = input_files(paths, input_format, glob)
     generator = f"cablemodel {_version()}"
     writer: SqliteArchive | FolderOutput
     if chosen == "sqlite":
@@ -133,8 +148,9 @@ def export(
     else:
         writer = CsvTables(output, generator)
     try:
-        changed = (item for item in iter_inputs(paths, input_format) if not writer.unchanged(item))
-        for built in ordered_map(build, changed, jobs=jobs):
+        items = (item for file in files for item in read_items(file))
+        changed = (item for item in items if not writer.unchanged(item))
+        for built in map_ordered(build, changed, jobs=jobs):
             writer.write(built)
         counts = writer.finish()
     except BaseException:

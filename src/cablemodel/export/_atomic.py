@@ -1,16 +1,16 @@
 """Outputs that appear whole or not at all: written under a temporary name beside their
-place, then renamed into it. Temporary files and folders get the permissions an ordinary
-new file would (the umask applies), unlike ``tempfile``'s private ones."""
+place, then renamed into it (one text file: ``cablemodel._output.atomic_text``). The
+temporary files and folders get the permissions an ordinary new file would (the umask
+applies), unlike ``tempfile``'s private ones."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import secrets
 import shutil
 from pathlib import Path
 
-__all__ = ["new_temporary_file", "new_temporary_folder", "replace_folder", "write_atomically"]
+__all__ = ["new_temporary_file", "new_temporary_folder", "replace_folder"]
 
 
 def _temporary_name(path: Path, suffix: str) -> Path:
@@ -37,18 +37,6 @@ def new_temporary_folder(path: Path, suffix: str = ".tmp") -> Path:
         except FileExistsError:  # pragma: no cover - 32 random bits
             continue
         return candidate
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path``: a reader sees the old file or the new one."""
-    temporary = new_temporary_file(path)
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
 
 
 def replace_folder(new: Path, path: Path) -> None:

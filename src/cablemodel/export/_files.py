@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from ..sources import SourceItem
 from ._atomic import new_temporary_folder, replace_folder
 from ._errors import ArchiveError
-from ._pipeline import Built, Input
+from ._pipeline import Built
 from ._schema import SCHEMA_VERSION, TABLES, ColumnKind, RejectRow, Row, Table
 from ._values import Encoder, csv_text
 
@@ -80,7 +81,7 @@ class FolderOutput:
         self.folder = new_temporary_folder(self.path)
         self._first: dict[str, str] = {}  # reference id -> the source it was exported from
 
-    def unchanged(self, item: Input) -> bool:
+    def unchanged(self, item: SourceItem) -> bool:
         return False
 
     def write(self, built: Built) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from attrs import frozen
 
+from .._render import render
 from ..model import (
     Cable,
     DeclassifyOn,
@@ -19,7 +20,6 @@ from ..model import (
     Oadr,
     Paragraph,
     TextLine,
-    render,
 )
 from ..rules import Finding, Severity, validate
 from ._schema import CableRow, FindingRow, ParagraphRow, Row, TagRow

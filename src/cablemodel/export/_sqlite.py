@@ -16,9 +16,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from ._atomic import new_temporary_file, write_atomically
+from .._output import atomic_text
+from ..sources import SourceItem
+from ._atomic import new_temporary_file
 from ._errors import ArchiveError
-from ._pipeline import Built, Input
+from ._pipeline import Built, text_sha256
 from ._records import Records
 from ._schema import SCHEMA_VERSION, TABLES, ColumnKind, RejectRow, Table
 from ._values import Encoder, sqlite_value
@@ -203,19 +205,20 @@ class SqliteArchive:
 
     # ------------------------------------------------------------------- a run
 
-    def unchanged(self, item: Input) -> bool:
+    def unchanged(self, item: SourceItem) -> bool:
         """Whether the archive already holds what ``item`` gives (same source, same text)."""
         if self.fresh:
             return False
-        self.db.execute("INSERT OR IGNORE INTO seen VALUES (?)", (item.source,))
-        if item.sha256 is None:
+        source = item.location
+        self.db.execute("INSERT OR IGNORE INTO seen VALUES (?)", (source,))
+        if item.text is None:
             return False
         row = self.db.execute(
             "SELECT sha256 FROM cables WHERE source = ? "
             "UNION ALL SELECT sha256 FROM rejects WHERE source = ? AND reason != 'duplicate'",
-            (item.source, item.source),
+            (source, source),
         ).fetchone()
-        if row is not None and row[0] == item.sha256:
+        if row is not None and row[0] == text_sha256(item.text):
             self.counts["unchanged"] += 1
             return True
         return False
@@ -295,7 +298,8 @@ class SqliteArchive:
             db.execute("PRAGMA journal_mode = DELETE")
         db.close()
         metadata = datasette_metadata(self.path.stem)
-        write_atomically(metadata_path(self.path), json.dumps(metadata, indent=2) + "\n")
+        with atomic_text(os.fspath(metadata_path(self.path))) as stream:
+            stream.write(json.dumps(metadata, indent=2) + "\n")
         if self._temporary is not None:
             os.replace(self._temporary, self.path)
             self._temporary = None

@@ -20,8 +20,9 @@ back is an ordinary :class:`~cablemodel.model.Cable` and ``render()`` gives that
   empty title and no tags. The row id and the references column have no place in the
   text layout; :func:`iter_csv_records` yields them next to the cable.
 * :func:`iter_sources` reads files and folder trees of all three formats (the text
-  layout, pages, dumps); :func:`input_files` is the one walker every caller uses and
-  :func:`detect_format` tells the formats apart.
+  layout, pages, dumps); :func:`input_files` is the one walker every caller uses,
+  :func:`read_items` reads one file (:func:`data_items` the bytes of one read elsewhere)
+  and :func:`detect_format` tells the formats apart.
 
 Only the standard library (``html.parser``, ``csv``) is used. The modules follow the
 sources: html.py, dump.py (``cables.csv``), layout.py (the text layout they are turned
@@ -40,6 +41,7 @@ from .files import (
     InputFile,
     InputFormat,
     SourceItem,
+    data_items,
     detect_format,
     input_files,
     iter_sources,
@@ -73,6 +75,7 @@ __all__ = [
     "InputFormat",
     "SourceItem",
     "cable_text_from_html",
+    "data_items",
     "detect_format",
     "input_files",
     "iter_csv",

@@ -7,11 +7,12 @@ so a folder is read in the same order everywhere: its files sorted by path.
 from __future__ import annotations
 
 import fnmatch
+import io
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 import attrs
 from attrs import frozen
@@ -27,6 +28,7 @@ __all__ = [
     "InputFile",
     "InputFormat",
     "SourceItem",
+    "data_items",
     "detect_format",
     "input_files",
     "iter_sources",
@@ -176,35 +178,49 @@ def read_items(file: InputFile, encoding: str = "utf-8") -> Iterator[SourceItem]
     name, fmt = file.path, file.input_format
     try:
         if fmt == "csv":
-            from .dump import csv_rows  # the readers load when a file needs them
-
             with open(name, encoding=encoding, newline="") as stream:
-                for row in csv_rows(stream, name):
-                    if isinstance(row, CableRowError):
-                        yield SourceItem(name, fmt, error=row, row=row.row, record_line=row.line)
-                    else:
-                        yield SourceItem(
-                            name, fmt, text=row.text, row=row.row, record_line=row.line
-                        )
+                yield from _row_items(name, stream)
             return
         with open(name, "rb") as handle:
             data = handle.read()
     except OSError as error:
         yield SourceItem(name, fmt, read_error=error)
         return
+    yield from data_items(name, fmt, data, encoding)
+
+
+def data_items(
+    name: str, input_format: InputFormat, data: bytes, encoding: str = "utf-8"
+) -> Iterator[SourceItem]:
+    """The unparsed items of a file whose bytes were read elsewhere (e.g. through fsspec),
+    as :func:`read_items` gives them; ``name`` names the file in the items."""
+    if input_format == "csv":
+        stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+        yield from _row_items(name, stream)
+        return
     try:
         text = _decoded(data, encoding)
-        if fmt == "html":
-            from .html import cable_text_from_html
+        if input_format == "html":
+            from .html import cable_text_from_html  # the readers load when a file needs them
 
             text = cable_text_from_html(text)
     except CablePageError as error:
-        yield SourceItem(name, fmt, error=CablePageError(error.reason, name))
+        yield SourceItem(name, input_format, error=CablePageError(error.reason, name))
         return
     except CableError as error:
-        yield SourceItem(name, fmt, error=error)
+        yield SourceItem(name, input_format, error=error)
         return
-    yield SourceItem(name, fmt, text=text)
+    yield SourceItem(name, input_format, text=text)
+
+
+def _row_items(name: str, stream: IO[str]) -> Iterator[SourceItem]:
+    from .dump import csv_rows  # the readers load when a file needs them
+
+    for row in csv_rows(stream, name):
+        if isinstance(row, CableRowError):
+            yield SourceItem(name, "csv", error=row, row=row.row, record_line=row.line)
+        else:
+            yield SourceItem(name, "csv", text=row.text, row=row.row, record_line=row.line)
 
 
 def _decoded(data: bytes, encoding: str) -> str:

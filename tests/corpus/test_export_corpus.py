@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from cablemodel.export import TABLES, export, search
-from tests.conftest import read_text
-from tests.test_export_engines import sqlite_rows
+from tests.export.test_engines import sqlite_rows
+from tests.helpers import read_text
 
 pytestmark = pytest.mark.corpus
 

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from cablemodel.export import MANIFEST, TABLES, ArchiveError, ColumnKind, export
-from tests.conftest import DATA
+from tests.helpers import DATA
 
 duckdb = pytest.importorskip("duckdb")
 pytest.importorskip("pyarrow")
@@ -46,7 +46,7 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "csv": folder / "tables",
     }
     for name, output in outputs.items():
-        export([inputs], output, format=name, jobs=1)  # type: ignore[arg-type]
+        export([inputs], output, format=name, input_format="auto", jobs=1)  # type: ignore[arg-type]
     return outputs
 
 

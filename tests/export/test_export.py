@@ -39,8 +39,8 @@ from cablemodel.export import (
     search,
 )
 from cablemodel.sources import CableSourceError
-from tests.conftest import DATA, SEED, read_text
-from tests.test_sources import _csv_row, _row_of
+from tests.helpers import DATA, SEED, csv_row, read_text
+from tests.sources.test_sources import _row_of
 
 CABLES = sorted(DATA.glob("*.txt"))
 
@@ -384,7 +384,7 @@ def test_inputs_that_give_no_cable_are_rejects(inputs: Path, tmp_path: Path) -> 
     (inputs / "page.html").write_text("<html><body>no cable</body></html>", encoding="utf-8")
     database = tmp_path / "archive.sqlite"
 
-    summary = export([inputs], database, jobs=1)
+    summary = export([inputs], database, input_format="auto", jobs=1)
 
     assert (summary.exported, summary.rejected) == (13, 3)
     with pytest.raises(cablemodel.CableSyntaxError) as caught:
@@ -401,17 +401,17 @@ def test_inputs_that_give_no_cable_are_rejects(inputs: Path, tmp_path: Path) -> 
     ]
     # a duplicate is looked at again on every run; the others only when they change
     # (a page that cannot be read has no text to compare: it is read again, cheaply)
-    again = export([inputs], database, jobs=1)
+    again = export([inputs], database, input_format="auto", jobs=1)
     assert (again.exported, again.unchanged, again.rejected) == (0, 14, 2)
 
 
 def test_pages_and_csv_rows_are_read_too(tmp_path: Path) -> None:
     html = DATA / "html"
     dump = tmp_path / "cables.csv"
-    dump.write_text(_csv_row(_row_of(read_text(SEED), 1)), encoding="utf-8")
+    dump.write_text(csv_row(_row_of(read_text(SEED), 1)), encoding="utf-8")
     database = tmp_path / "archive.sqlite"
 
-    summary = export([*sorted(html.glob("*.html")), dump], database, jobs=1)
+    summary = export([*sorted(html.glob("*.html")), dump], database, input_format="auto", jobs=1)
 
     assert (summary.exported, summary.rejected) == (7, 0)
     assert rows(database, "SELECT id, source, title FROM cables WHERE id = '05PARIS3759'") == [

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from cablemodel.export import SCHEMA_VERSION, TABLES, Table
+from tests.helpers import ROOT
 
-DOC = Path(__file__).parent.parent / "docs" / "export.md"
+DOC = ROOT / "docs" / "export.md"
 
 
 def schema_markdown(table: Table) -> str:
