@@ -651,11 +651,14 @@ def _run_export(arguments: argparse.Namespace) -> int:
     except FileNotFoundError as error:
         raise ExportError(str(error)) from None
     if not arguments.quiet:
-        print(summary_line(summary, time.monotonic() - started), file=sys.stderr)
+        from .check.escape import shown
+
+        print(shown(summary_line(summary, time.monotonic() - started)), file=sys.stderr)
     return _EXIT_OK
 
 
 def _run_search(arguments: argparse.Namespace) -> int:
+    from .check.escape import shown
     from .export import hits_json, search, write_hits
 
     hits = search(
@@ -671,7 +674,7 @@ def _run_search(arguments: argparse.Namespace) -> int:
     if arguments.output_format == "json":
         sys.stdout.write(hits_json(arguments.query, hits))
     else:
-        write_hits(hits, sys.stdout, bold=sys.stdout.isatty())
+        write_hits(hits, sys.stdout, bold=sys.stdout.isatty(), shown=shown)
     return _EXIT_OK if hits else _EXIT_FINDINGS
 
 

@@ -1,12 +1,12 @@
 """What ``cablemodel export`` and ``cablemodel search`` print: the summary line, the hits
-as text or JSON; cable text made harmless for a terminal."""
+as text or JSON."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ._search import Hit
@@ -14,17 +14,18 @@ from ._search import Hit
 if TYPE_CHECKING:
     from . import ExportSummary
 
-__all__ = ["day_range", "hit_json", "hits_json", "printable", "summary_line", "write_hits"]
+__all__ = ["day_range", "hit_json", "hits_json", "summary_line", "write_hits"]
 
 
 def summary_line(summary: ExportSummary, seconds: float) -> str:
-    """The line ``cablemodel export`` prints on stderr when it is done."""
+    """The line ``cablemodel export`` prints on stderr when it is done (the output's name
+    as given: the command line escapes it for the terminal)."""
     done = "Wrote" if summary.fresh else "Updated"
     parts = [f"{summary.exported} exported"]
     if not summary.fresh:
         parts += [f"{summary.unchanged} unchanged", f"{summary.removed} removed"]
     parts.append(f"{summary.rejected} rejected")
-    return printable(
+    return (
         f"{done} {summary.output} ({summary.format}): {summary.cables} cables; "
         f"{', '.join(parts)}; {seconds:.1f} s."
     )
@@ -73,42 +74,31 @@ def hit_json(hit: Hit) -> dict[str, Any]:
     }
 
 
-def write_hits(hits: Sequence[Hit], out: TextIO, *, bold: bool) -> None:
+def write_hits(
+    hits: Sequence[Hit], out: TextIO, *, bold: bool, shown: Callable[[str], str]
+) -> None:
     """The hits as text: id, date, classification, origin; subject; the snippet, its
-    matched words in bold on a terminal (``bold``), else marked ``**…**``."""
+    matched words in bold on a terminal (``bold``), else marked ``**…**``. Every piece of
+    cable text goes through ``shown``, which makes it harmless for a terminal."""
     start, end = ("\x1b[1m", "\x1b[0m") if bold else ("**", "**")
     for hit in hits:
         where = "subject" if hit.in_subject else "text"
         if hit.paragraph is not None:
             where = f"¶{hit.paragraph}"
         out.write(
-            printable(
+            shown(
                 f"{hit.id}  {hit.created.date().isoformat()}  {hit.classification}  {hit.origin}"
             )
             + "\n"
         )
         if hit.subject:
-            out.write(f"  {printable(hit.subject)}\n")
+            out.write(f"  {shown(hit.subject)}\n")
         pieces: list[str] = []
         last = 0
         for first, stop in hit.highlights:
-            pieces += [printable(hit.snippet[last:first]), start]
-            pieces += [printable(hit.snippet[first:stop]), end]
+            pieces += [shown(hit.snippet[last:first]), start]
+            pieces += [shown(hit.snippet[first:stop]), end]
             last = stop
-        pieces.append(printable(hit.snippet[last:]))
+        pieces.append(shown(hit.snippet[last:]))
         out.write(f"  {where}: {''.join(pieces)}\n\n")
     out.write(f"{len(hits)} {'hit' if len(hits) == 1 else 'hits'}.\n")
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters (terminal escapes, bidirectional overrides) shown
-    as ``\\xNN``/``\\uNNNN``, so cable text cannot act on the terminal."""
-    return _CONTROL.sub(_escape, text)
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
