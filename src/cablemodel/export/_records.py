@@ -162,8 +162,8 @@ def _paragraph_rows(cable: Cable, cable_id: str) -> tuple[ParagraphRow, ...]:
 
 
 def _prose(lines: Iterable[str]) -> str:
-    """Lines joined the way ``Paragraph.text`` joins them: blanks collapsed, empty lines out."""
-    return " ".join(" ".join(line.split()) for line in lines if line.strip())
+    """Lines joined the way ``Paragraph.text`` joins them: their words, one blank between."""
+    return " ".join(" ".join(lines).split())
 
 
 def _finding_row(cable_id: str, position: int, finding: Finding) -> FindingRow:

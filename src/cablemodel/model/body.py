@@ -96,7 +96,8 @@ class Paragraph:
         """The paragraph's prose: its first line and its text lines, blank-joined."""
         lines = [pieces_text(self.parts)]
         lines.extend(line.text for line in self.tail if isinstance(line, TextLine))
-        return " ".join(" ".join(line.split()) for line in lines if line.strip())
+        # the words of every line, one blank between them (one split of the joined lines)
+        return " ".join(" ".join(lines).split())
 
     @property
     def markers(self) -> tuple[Marker, ...]:
