@@ -94,9 +94,14 @@ def test_export_failures_are_one_line_and_exit_2(
     assert not (workspace / "a.sqlite").exists()
 
 
-@pytest.fixture
-def archive(workspace: Path) -> Path:
-    # a copy of the seed whose paragraph 2 holds a terminal escape and a direction override
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One archive for the search tests: the example cables and a copy of the seed whose
+    paragraph 2 holds a terminal escape and a direction override."""
+    workspace = tmp_path_factory.mktemp("search")
+    (workspace / "cables").mkdir()
+    for path in CABLES:
+        shutil.copy(path, workspace / "cables" / path.name)
     text = read_text(SEED).replace("05PARIS3759", "05PARIS9999", 1)
     text = text.replace("by French MFA POC", "by French \x1b[31m MFA \u202e POC")
     (workspace / "cables" / "05PARIS9999.txt").write_text(text, encoding="utf-8", newline="")

@@ -27,6 +27,9 @@ if importlib.util.find_spec("distributed") is None or importlib.util.find_spec("
     pytest.skip("dask and distributed are not installed", allow_module_level=True)
 duckdb = pytest.importorskip("duckdb")
 
+# a cluster of worker processes takes a while to start
+pytestmark = pytest.mark.slow
+
 _CLUSTER_RUN = """
 import json, sys
 import distributed
