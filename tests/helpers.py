@@ -80,3 +80,29 @@ def run_unprivileged(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         return run(*args, cwd=cwd)
     drop = ["--reuid=65534", "--regid=65534", "--clear-groups"]
     return run(*drop, SCRIPT, *args, cwd=cwd, script=shutil.which("setpriv") or "setpriv")
+
+
+def model_difference(expected: object, found: object, path: str = "cable") -> str | None:
+    """The first place where two models differ, or None: every attrs field compared,
+    spans (which take no part in ``==``) and the exact types of values included."""
+    import attrs
+
+    if type(expected) is not type(found):
+        return f"{path}: {type(expected).__name__} != {type(found).__name__}"
+    if attrs.has(type(expected)):
+        for field in attrs.fields(type(expected)):  # type: ignore[arg-type]
+            inner = model_difference(
+                getattr(expected, field.name), getattr(found, field.name), f"{path}.{field.name}"
+            )
+            if inner is not None:
+                return inner
+        return None
+    if isinstance(expected, tuple) and isinstance(found, tuple):
+        if len(expected) != len(found):
+            return f"{path}: {len(expected)} items != {len(found)}"
+        for index, (left, right) in enumerate(zip(expected, found, strict=True)):
+            inner = model_difference(left, right, f"{path}[{index}]")
+            if inner is not None:
+                return inner
+        return None
+    return None if expected == found else f"{path}: {expected!r} != {found!r}"

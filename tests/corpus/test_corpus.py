@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 import cablemodel
-from tests.helpers import read_text
+from cablemodel._parser import build, shared_engine
+from tests.helpers import DATA, model_difference, read_text
 
 pytestmark = pytest.mark.corpus
 
@@ -70,6 +71,25 @@ def test_every_cable_parses_and_renders_back(parsed: Parsed) -> None:
     assert unparsed == []
     assert lossy == []
     assert len(parsed) > 0
+
+
+def test_the_engine_makes_the_models_lark_makes(corpus: Path) -> None:
+    """The engine and Lark's own parser, each run directly (so that neither stands in
+    for the other), give the same model for every cable: spans and exact types too."""
+    machine = shared_engine()
+    assert machine is not None
+    lark_parser = build.shared_parser()
+    differences: list[str] = []
+    paths = sorted(corpus.glob("*.txt")) + sorted(DATA.glob("*.txt"))
+    for path in paths:
+        text = read_text(path)
+        source = text if text.endswith("\n") else text + "\n"
+        difference = model_difference(lark_parser.parse(source), machine.parse(source))
+        if difference is not None:
+            differences.append(f"{path.name}: {difference}")
+
+    assert differences == []
+    assert len(paths) > len(list(DATA.glob("*.txt")))
 
 
 def test_publisher_fields_equal_metadata(corpus: Path, parsed: Parsed) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from lark import Token
-
 from ..model import (
     BlankLine,
     Paragraph,
@@ -16,7 +14,7 @@ from ..model import (
     TextLine,
 )
 from .lines import LINE_ENDS, cut_lines, loose_lines
-from .tokens import Child, end_of, line_span, span_of, split_lead, tokens_of
+from .tokens import TOKEN_TYPES, Child, end_of, line_span, span_of, split_lead, tokens_of
 
 
 class BodyCallbacks:
@@ -31,7 +29,7 @@ class BodyCallbacks:
         end = next(
             i
             for i in range(first, len(children))
-            if isinstance(children[i], Token) and children[i].type in LINE_ENDS
+            if type(children[i]) in TOKEN_TYPES and children[i].type in LINE_ENDS
         )
         (head,) = cut_lines(children[first : end + 1]) or (None,)
         parts = (

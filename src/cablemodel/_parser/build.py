@@ -4,22 +4,40 @@ grammar and the installed Lark, else from the grammar itself."""
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 from importlib import resources
 from typing import Any
 
 import lark
 from lark import Lark
+from lark.exceptions import UnexpectedInput, VisitError
 from lark.grammar import Rule
 from lark.lexer import TerminalDef
 
+from ..errors import CableSyntaxError
+from .shipped import grammar_digest, grammar_text
+from .tokens import TOKEN_TYPES
 from .transformer import ToModel
 
+# the callbacks take Lark's tokens as tokens too (they have the same attributes)
+TOKEN_TYPES.add(lark.Token)
 
-def grammar_text() -> str:
-    """The grammar shipped in the package (a copy of grammar/cable.lark)."""
-    return resources.files("cablemodel.grammar").joinpath("cable.lark").read_text(encoding="utf-8")
+
+def lark_parse(text: str, source: str) -> Any:
+    """Parse ``source`` (``text`` with its final line end) with Lark's own parser; raise a
+    CableSyntaxError with Lark's view of where and why the text is not a cable."""
+    from .messages import syntax_error
+
+    failure: CableSyntaxError | None = None
+    try:
+        return shared_parser().parse(source)
+    except UnexpectedInput as error:
+        failure = syntax_error(text, error)
+    except VisitError as error:  # pragma: no cover - a transformer bug, not bad input
+        raise error.orig_exc from error
+    # raised here, not in the except block: the error carries no Lark exception as its
+    # context, so it pickles wherever tracebacks and contexts are pickled (Dask)
+    raise failure
 
 
 def _options(strict: bool) -> dict[str, Any]:
@@ -65,7 +83,7 @@ TABLES_FILE = "cable.tables.json"
 
 
 def _grammar_digest() -> str:
-    return hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()
+    return grammar_digest()
 
 
 def _shipped_tables() -> dict[str, Any] | None:

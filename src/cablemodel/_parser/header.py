@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from lark import Token
-
 from ..model import (
     MONTH_NAMES,
     Address,
@@ -24,7 +22,7 @@ from ..model import (
 )
 from ..model._base import full_year
 from .lines import loose_lines
-from .tokens import Child, first_nl, line_span, rest_of, split_lead, tokens_of
+from .tokens import Child, Token, first_nl, line_span, rest_of, split_lead, tokens_of
 
 _MONTHS = {name: index for index, name in enumerate(MONTH_NAMES, start=1)}
 

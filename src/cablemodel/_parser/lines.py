@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from lark import Token
-
 from ..model import (
     BlankLine,
     Boundary,
@@ -18,7 +16,7 @@ from ..model import (
     TextLine,
     Topic,
 )
-from .tokens import Child, line_span, split_lead
+from .tokens import TOKEN_TYPES, Child, Token, line_span, split_lead
 
 LINE_ENDS = frozenset(("TEXT_LINE", "NL"))
 
@@ -34,7 +32,7 @@ def cut_lines(items: list[Child]) -> tuple[LooseLine, ...]:
     first: Token | None = None
     blank: str | None = None
     for item in items:
-        if not isinstance(item, Token):
+        if type(item) not in TOKEN_TYPES:
             lines.append(item)
             continue
         kind = item.type
@@ -85,10 +83,11 @@ def cut_lines(items: list[Child]) -> tuple[LooseLine, ...]:
 
 def loose_lines(children: list[Child]) -> tuple[LooseLine, ...]:
     """The loose lines of a block: what follows its head line and continuation lines."""
-    index = next(i for i, c in enumerate(children) if isinstance(c, Token) and c.type == "NL")
+    index = next(i for i, c in enumerate(children) if type(c) in TOKEN_TYPES and c.type == "NL")
     index += 1
-    while index < len(children) and not isinstance(
-        children[index], (Token, CaptionLine, PageMarker)
+    while index < len(children) and not (
+        type(children[index]) in TOKEN_TYPES
+        or isinstance(children[index], (CaptionLine, PageMarker))
     ):
         index += 1
     return cut_lines(children[index:])

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, NamedTuple, TypeVar
 
-from lark import Token
-
 from ..model import (
     Banner,
     CableRef,
@@ -40,7 +38,7 @@ from ..model import (
 )
 from ..model._base import full_year
 from .lines import loose_lines
-from .tokens import Child, first_nl, line_span, split_lead, tokens_of
+from .tokens import TOKEN_TYPES, Child, first_nl, line_span, split_lead, tokens_of
 
 
 class _BannerOrigin(NamedTuple):
@@ -202,7 +200,7 @@ class PreambleCallbacks:
         tokens = tokens_of(children)
         text = next((str(t) for t in tokens if t.type == "SUBJECT_TEXT"), "")
         lead, text = split_lead(text)
-        continuation = tuple(c for c in children if isinstance(c, str) and not isinstance(c, Token))
+        continuation = tuple(c for c in children if type(c) is str)
         return Subject(
             text,
             str(children[0]),
@@ -233,12 +231,12 @@ class PreambleCallbacks:
         """ref_continuation: REF_CONTINUATION_START? _ref_piece+ NL"""
         indent = ""
         pieces = children[:-1]
-        if isinstance(pieces[0], Token) and pieces[0].type == "REF_CONTINUATION_START":
+        if type(pieces[0]) in TOKEN_TYPES and pieces[0].type == "REF_CONTINUATION_START":
             indent = str(pieces[0])
             pieces = pieces[1:]
         first = children[0]
-        line = first.line if isinstance(first, Token) else children[-1].line
-        column = first.column if isinstance(first, Token) else 1
+        line = first.line if type(first) in TOKEN_TYPES else children[-1].line
+        column = first.column if type(first) in TOKEN_TYPES else 1
         span = Span(line or 0, column or 0, children[-1].line or 0, children[-1].column or 0)
         return RefLine(_ref_pieces(pieces), indent, span=span)
 
@@ -358,7 +356,7 @@ def _merge_words(pieces: list[Child], word: type[_Word]) -> tuple[Any, ...]:
     the other pieces (references, letters, reasons) stay as the callbacks made them."""
     out: list[Any] = []
     for piece in pieces:
-        if not isinstance(piece, Token):
+        if type(piece) not in TOKEN_TYPES:
             out.append(piece)
         elif out and isinstance(out[-1], word):
             out[-1] = word(out[-1].text + str(piece))

@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
-from lark import Token
-
 from ..errors import CableSyntaxError
 from ..model import Classification, Level, Publisher, PublisherTag, ReferenceId, Span
 from ..model._base import full_year
-from .tokens import Child, line_span, tokens_of
+from .tokens import TOKEN_TYPES, Child, Token, line_span, tokens_of
 
 
 class _PublisherTags(NamedTuple):
@@ -32,7 +30,7 @@ class PublisherCallbacks:
 
     def _publisher(self, children: list[Child]) -> Publisher:
         labels = {t.type: str(t) for t in tokens_of(children)}
-        values = [c for c in children if not isinstance(c, Token)]
+        values = [c for c in children if type(c) not in TOKEN_TYPES]
         reference_id = values[0]
         created, created_seconds = values[1]
         index = 2
@@ -43,7 +41,7 @@ class PublisherCallbacks:
             index = 3
         classification, origin, (title_gap, title), publisher_tags = values[index : index + 4]
         tags_gap, tags = publisher_tags.gap, publisher_tags.tags
-        navigation = isinstance(children[-1], Token)  # navigation() gives its line's NL
+        navigation = type(children[-1]) in TOKEN_TYPES  # navigation() gives its line's NL
         first = tokens_of(children)[0]
         last = children[-1] if navigation else publisher_tags.end
         return Publisher(

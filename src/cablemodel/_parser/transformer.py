@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from lark import Token, Transformer
-
 from ..model import Block, Cable, CaptionLine, LooseLine, PageMarker
 from .body import BodyCallbacks
 from .header import HeaderCallbacks
 from .lines import LinesCallbacks, cut_lines
 from .preamble import PreambleCallbacks
 from .publisher import PublisherCallbacks
-from .tokens import Child
+from .tokens import TOKEN_TYPES, Child
 
 
 class ToModel(
@@ -21,9 +17,11 @@ class ToModel(
     HeaderCallbacks,
     PreambleCallbacks,
     BodyCallbacks,
-    Transformer[Token, Any],
 ):
-    """Turns reductions of grammar/cable.lark into model objects, one area per base class."""
+    """Turns reductions of grammar/cable.lark into model objects, one area per base class.
+
+    Lark's parser (build.py) and the engine (engine.py) both call its methods by rule
+    name, with the children Lark's tree builder gives them."""
 
     def start(self, children: list[Child]) -> Cable:
         """start: publisher telegram"""
@@ -37,7 +35,7 @@ class ToModel(
             (
                 i
                 for i, c in enumerate(children)
-                if not isinstance(c, (Token, CaptionLine, PageMarker))
+                if not (type(c) in TOKEN_TYPES or isinstance(c, (CaptionLine, PageMarker)))
             ),
             len(children),
         )
