@@ -36,6 +36,7 @@ def test_wheel_contents(wheel: Path) -> None:
 
     assert "cablemodel/grammar/cable.lark" in names
     assert "cablemodel/grammar/cable.tables.json" in names
+    assert "cablemodel/grammar/cable.engine.json" in names
     assert "cablemodel/py.typed" in names
     assert {name.split("/")[0] for name in names} == {
         "cablemodel",

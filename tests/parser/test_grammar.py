@@ -10,7 +10,7 @@ import pytest
 from lark import Lark, Tree
 
 from cablemodel import _parser
-from cablemodel._parser import build
+from cablemodel._parser import build, engine, engine_tables
 from cablemodel._parser.transformer import ToModel
 from tests.helpers import DATA, ROOT, read_text
 
@@ -87,6 +87,41 @@ def test_shipped_tables_are_those_of_the_grammar() -> None:
     else:
         # another Lark: the tables are not used, the parser is built from the grammar
         assert build._shipped_tables() is None
+
+
+def test_shipped_engine_tables_are_those_of_the_grammar() -> None:
+    """Lark's analysis of the grammar, as the engine reads it, is what the installed Lark
+    makes of the grammar now: after an edit of the grammar or an upgrade of Lark that
+    changes the analysis, run `make grammar`. (The Lark version that wrote the file is
+    recorded but not compared: Lark 1.2 and 1.3 make the same tables.)"""
+    shipped = json.loads(
+        (ROOT / "src" / "cablemodel" / "grammar" / engine.ENGINE_TABLES_FILE).read_text(
+            encoding="utf-8"
+        )
+    )
+    made = engine_tables.engine_tables(build.build_parser(), _parser.grammar_text())
+
+    assert shipped["grammar_sha256"] == made["grammar_sha256"]
+    assert {**shipped, "lark_version": None} == {**made, "lark_version": None}
+    assert _parser.shared_engine() is not None
+
+
+def test_engine_tables_that_do_not_fit_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    with monkeypatch.context() as patch:
+        patch.setattr(engine, "grammar_digest", lambda: "0" * 64)
+        assert engine.load(ToModel()) is None
+    with monkeypatch.context() as patch:
+        patch.setattr(engine, "ENGINE_FORMAT", engine.ENGINE_FORMAT + 1)
+        assert engine.load(ToModel()) is None
+
+
+def test_without_engine_tables_lark_parses(
+    monkeypatch: pytest.MonkeyPatch, seed_text: str
+) -> None:
+    expected = _parser.parse_text(seed_text)
+    monkeypatch.setattr(_parser, "shared_engine", lambda: None)
+
+    assert _parser.parse_text(seed_text) == expected
 
 
 def test_parser_from_tables_reads_like_parser_from_grammar() -> None:
