@@ -100,3 +100,23 @@ def test_spans_round_trip(span: model.Span | None) -> None:
     """Spans take no part in equality, so the equality test above cannot see them."""
     cable = model.Cable(PUBLISHER, lead=(model.BlankLine(" ", span=span),))
     assert cablemodel.from_json(cablemodel.to_json(cable)).lead[0].span == span
+
+
+@SETTINGS
+@given(cables, st.sampled_from([None, 2]))
+def test_orjson_writes_and_reads_what_json_does(cable: model.Cable, indent: int | None) -> None:
+    from cablemodel import serialize
+
+    assert serialize._orjson is not None  # a dev dependency: both ways are tested
+    fast = cablemodel.to_json(cable, indent=indent)
+    saved, serialize._orjson = serialize._orjson, None
+    try:
+        slow = cablemodel.to_json(cable, indent=indent)
+        back_slow = cablemodel.from_json(slow)
+    finally:
+        serialize._orjson = saved
+
+    assert fast == slow
+    back = cablemodel.from_json(fast)
+    assert back == back_slow
+    assert cablemodel.to_dict(back) == cablemodel.to_dict(back_slow)

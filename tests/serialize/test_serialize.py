@@ -3,18 +3,20 @@ problems reported for bad JSON."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from attrs import evolve
 from jsonschema import Draft202012Validator
 
 import cablemodel
 from cablemodel import model, serialize
 from cablemodel.errors import CableJSONError
-from tests.helpers import ROOT
+from tests.helpers import DATA, ROOT, read_text
 
 Document = dict[str, Any]
 
@@ -482,3 +484,77 @@ def test_docs_describe_every_object_and_key() -> None:
             section = docs[docs.index(f"### {name}\n") :].split("\n### ")[0]
             tags = definition["properties"]["type"]["enum"]
             assert section.split("\n")[2] == ", ".join(f"`{tag}`" for tag in tags), name
+
+
+# ------------------------------------------------------------------ orjson, when installed
+
+
+@contextlib.contextmanager
+def _without_orjson() -> Iterator[None]:
+    """The standard library's json only, as where the extra is not installed."""
+    saved = serialize._orjson
+    serialize._orjson = None
+    try:
+        yield
+    finally:
+        serialize._orjson = saved
+
+
+def test_orjson_is_installed_for_the_tests() -> None:
+    # the dev dependencies include it, so both ways are tested
+    assert serialize._orjson is not None
+
+
+@pytest.mark.parametrize("indent", [None, 2, 4])
+def test_the_json_text_is_the_same_with_or_without_orjson(indent: int | None) -> None:
+    for path in sorted(DATA.glob("*.txt")):
+        cable = cablemodel.parse(read_text(path))
+        fast = cablemodel.to_json(cable, indent=indent)
+        with _without_orjson():
+            slow = cablemodel.to_json(cable, indent=indent)
+
+        assert fast == slow
+        assert cablemodel.from_json(fast) == cablemodel.from_json(fast.encode())
+        assert cablemodel.to_dict(cablemodel.from_json(fast)) == json.loads(slow)
+
+
+def test_what_orjson_cannot_write_is_written_by_json(seed: model.Cable) -> None:
+    # a lone surrogate (possible in a str, never in decoded UTF-8) and an int past 64 bits
+    publisher = seed.publisher
+    reference_id = evolve(publisher.reference_id, serial=2**70)
+    odd = evolve(seed, publisher=evolve(publisher, reference_id=reference_id, title="\ud800"))
+    fast = cablemodel.to_json(odd)
+    with _without_orjson():
+        slow = cablemodel.to_json(odd)
+
+    assert fast == slow
+    assert '"serial":1180591620717411303424' in fast
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        b'{"a": "\xff"}',  # not UTF-8
+        '{"schema_version": 1, "x": 12345678901234567890123}',  # past 64 bits
+        '{"schema_version": -9223372036854775809}',  # 19 digits, past 64 bits
+        '{"schema_version": NaN}',
+        '{"schema_version": 1e400}',
+        '["\\ud800"]',
+        "\ufeff{}",
+        '{"a": [1, 2,]}',
+        "[" * 5000 + "]" * 5000,
+        '{"schema_version": 1, "schema_version": "1"}',
+    ],
+)
+def test_documents_read_the_same_with_or_without_orjson(document: str | bytes) -> None:
+    def outcome() -> object:
+        try:
+            return cablemodel.from_json(document)
+        except CableJSONError as error:
+            return error.problems
+
+    fast = outcome()
+    with _without_orjson():
+        slow = outcome()
+
+    assert fast == slow

@@ -35,6 +35,11 @@ from cattrs.preconf.json import make_converter as _make_json_converter
 
 from ..errors import CableJSONError
 from ..model import Cable
+
+try:  # the optional extra cablemodel[fast]: the same bytes, several times faster
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - the tests run with it, and without it by patching
+    _orjson = None
 from ._shape import (
     DATE_PATTERN,
     DATETIME_PATTERN,
@@ -401,8 +406,20 @@ def to_dict(cable: Cable) -> dict[str, Any]:
 
 def to_json(cable: Cable, *, indent: int | None = None) -> str:
     """The cable as a JSON document (compact unless ``indent`` is given)."""
+    return _dumps(to_dict(cable), indent)
+
+
+def _dumps(data: dict[str, Any], indent: int | None) -> str:
+    """``json.dumps`` with these separators, not escaping what is not ASCII; through
+    orjson when it is installed, which writes the same bytes for the values a document
+    holds (strings, ints, booleans, null, lists, objects), compact or by two spaces."""
+    if _orjson is not None and indent in (None, 2):
+        try:
+            return _orjson.dumps(data, option=_orjson.OPT_INDENT_2 if indent else 0).decode()
+        except TypeError:  # what orjson does not write (a lone surrogate, a huge int)
+            pass
     separators = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(to_dict(cable), ensure_ascii=False, indent=indent, separators=separators)
+    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
 
 
 def from_dict(data: object) -> Cable:
@@ -432,8 +449,29 @@ def from_dict(data: object) -> Cable:
 
 def from_json(text: str | bytes) -> Cable:
     """The cable a ``to_json`` document describes; raise ``CableJSONError``."""
+    return from_dict(_loads(text))
+
+
+# orjson reads an integer past 64 bits as a float, json as an int: a document with a
+# number of 19 digits or more (or such digits in a string) is left to json
+_LONG_NUMBER = re.compile(r"[0-9]{19}")
+_LONG_NUMBER_BYTES = re.compile(rb"[0-9]{19}")
+
+
+def _loads(text: str | bytes) -> Any:
+    """``json.loads``, through orjson when it is installed and reads the document the
+    same way; every document orjson refuses (and so every error) is json's to read."""
+    if _orjson is not None:
+        long_number = (
+            _LONG_NUMBER.search(text) if isinstance(text, str) else _LONG_NUMBER_BYTES.search(text)
+        )
+        if long_number is None:
+            try:
+                return _orjson.loads(text)
+            except _orjson.JSONDecodeError:
+                pass
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise CableJSONError(
             (f"$: invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}",)
@@ -442,7 +480,6 @@ def from_json(text: str | bytes) -> Cable:
         raise CableJSONError((f"$: the bytes are not UTF-8 ({error.reason})",)) from None
     except RecursionError:
         raise CableJSONError(("$: the JSON is nested too deeply",)) from None
-    return from_dict(data)
 
 
 # ------------------------------------------------------------------ JSON Schema
