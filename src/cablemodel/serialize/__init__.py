@@ -15,6 +15,7 @@ import enum
 import functools
 import json
 import re
+import types
 import typing
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -35,11 +36,6 @@ from cattrs.preconf.json import make_converter as _make_json_converter
 
 from ..errors import CableJSONError
 from ..model import Cable
-
-try:  # the optional extra cablemodel[fast]: the same bytes, several times faster
-    import orjson as _orjson
-except ImportError:  # pragma: no cover - the tests run with it, and without it by patching
-    _orjson = None
 from ._shape import (
     DATE_PATTERN,
     DATETIME_PATTERN,
@@ -51,6 +47,16 @@ from ._shape import (
     split_optional,
     spoken_name,
 )
+
+# orjson, from the optional extra cablemodel[fast]: the same text, several times faster.
+# The tests run with it, and without it by setting this to None.
+_orjson: types.ModuleType | None
+try:
+    import orjson
+except ImportError:  # pragma: no cover
+    _orjson = None
+else:
+    _orjson = orjson
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -415,7 +421,8 @@ def _dumps(data: dict[str, Any], indent: int | None) -> str:
     holds (strings, ints, booleans, null, lists, objects), compact or by two spaces."""
     if _orjson is not None and indent in (None, 2):
         try:
-            return _orjson.dumps(data, option=_orjson.OPT_INDENT_2 if indent else 0).decode()
+            written: bytes = _orjson.dumps(data, option=_orjson.OPT_INDENT_2 if indent else 0)
+            return written.decode()
         except TypeError:  # what orjson does not write (a lone surrogate, a huge int)
             pass
     separators = (",", ":") if indent is None else (",", ": ")
