@@ -1,23 +1,27 @@
-"""Parse time per MB for 10 KB, 1 MB and 10 MB inputs: is parsing linear in size?
+"""Parse time per MB from 10 KB to 10 MB: is parsing linear in size?
 
-    python benchmarks/bench_scaling.py [--runs 5] [--sizes 10e3,1e6,10e6]
+    python benchmarks/bench_scaling.py [--runs 5] [--sizes 10e3,1e5,1e6,1e7]
 
 Each input is the seed cable (tests/data/05PARIS3759.txt) with its numbered paragraphs
-repeated until the text reaches the size, then its signature. Prints the median of
-``--runs`` parses per size and the time per MB; linear growth means the s/MB column
-stays within a factor of 2. Not a test: timings depend on the machine.
+repeated until the text reaches the size, then its signature. For each size the table
+gives the median of ``--runs`` parses and the time per MB, for Lark's own parser (as
+before the engine), for the engine with the cyclic collector left on, and for the
+engine as parse() runs it (the collector paused for the parse); the sizes and the ways
+take turns, so that a slower minute of the machine falls on all of them. Linear growth
+means a column of s/MB stays flat. Not a test: timings depend on the machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import cablemodel
+from cablemodel import _parser
 
 SEED = Path(__file__).resolve().parent.parent / "tests" / "data" / "05PARIS3759.txt"
 
@@ -36,27 +40,46 @@ def grown_cable(size: int) -> str:
     return head + paragraphs * copies + signature
 
 
-def median_parse_seconds(text: str, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        cablemodel.parse(text)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _engine_collector_on(text: str) -> object:
+    machine = _parser.shared_engine()
+    assert machine is not None
+    return machine.parse(text if text.endswith("\n") else text + "\n")
+
+
+WAYS: dict[str, Callable[[str], object]] = {
+    "Lark's parser": lambda text: _parser.parse_text(text, engine="lark"),
+    "engine, GC on": _engine_collector_on,
+    "engine (parse)": lambda text: _parser.parse_text(text, engine="tables"),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--sizes", default="10e3,1e6,10e6", help="comma-separated sizes in bytes")
+    parser.add_argument(
+        "--sizes", default="10e3,1e5,1e6,1e7", help="comma-separated sizes in bytes"
+    )
     options = parser.parse_args(argv)
-    cablemodel.parse(SEED.read_text(encoding="utf-8"))  # build the parser outside the timing
-    print(f"{'input':>10} {'bytes':>11} {'median s':>9} {'s/MB':>7}")
-    for size in (int(float(value)) for value in options.sizes.split(",")):
-        text = grown_cable(size)
-        octets = len(text.encode("utf-8"))
-        seconds = median_parse_seconds(text, options.runs)
-        print(f"{_label(size):>10} {octets:>11,} {seconds:>9.3f} {seconds / octets * 1e6:>7.2f}")
+    sizes = [int(float(value)) for value in options.sizes.split(",")]
+    texts = {size: grown_cable(size) for size in sizes}
+    for way in WAYS.values():  # the parsers made outside the timing
+        way(texts[sizes[0]])
+    times: dict[tuple[int, str], list[float]] = {}
+    for _ in range(options.runs):
+        for size in sizes:
+            for name, way in WAYS.items():
+                gc.collect()
+                start = time.perf_counter()
+                way(texts[size])
+                times.setdefault((size, name), []).append(time.perf_counter() - start)
+    print("| input | bytes | " + " | ".join(f"{name}: s/MB" for name in WAYS) + " |")
+    print("|---" * (2 + len(WAYS)) + "|")
+    for size in sizes:
+        octets = len(texts[size].encode("utf-8"))
+        cells = [
+            f"{statistics.median(times[size, name]) / octets * 1e6:.3f}" for name in WAYS
+        ]
+        print(f"| {_label(size)} | {octets:,} | " + " | ".join(cells) + " |")
     return 0
 
 
