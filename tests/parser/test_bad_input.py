@@ -16,7 +16,7 @@ from attrs import evolve
 
 import cablemodel
 from cablemodel import CableSyntaxError
-from cablemodel.model import Prose, TextLine
+from cablemodel.model import AddressBlock, BlankLine, Prose, Span, TextLine
 from tests.helpers import read_text
 
 BIG = pytest.mark.skipif(
@@ -135,6 +135,51 @@ def test_a_one_megabyte_line(seed_text: str) -> None:
     text = seed_text.replace("1. (C) EST Counselor", "1. (C) " + line + "EST Counselor", 1)
     cable = assert_lossless(text)
     assert len(cable.paragraphs[0].parts[0].text) > 1_000_000
+
+
+def test_a_prose_line_too_long_for_one_token_is_one_piece_of_prose(seed_text: str) -> None:
+    """A token of prose holds at most 100 letters where a marker may start (B, E, S, C,
+    e); a longer line is several tokens, joined again into one piece."""
+    line = "Embassy Essex " * 200  # 800 such letters
+    cable = assert_lossless(seed_text.replace("1. (C) EST", "1. (C) " + line + "EST", 1))
+    first_line = " " + line + "EST Counselor participated in the May 26 MTCR"
+    assert cable.paragraphs[0].parts == (Prose(first_line),)
+    assert cable.paragraphs[0].tail[0] == TextLine(
+        (Prose("Points-of-Contact (POC) meeting held at the South Korean"),)
+    )
+
+
+def test_a_long_prose_line_keeps_its_markers_and_its_caption_words(seed_text: str) -> None:
+    head = seed_text[: seed_text.index("\n1. (C)") + 1]
+    line = "BEGIN SUMMARY " + "Embassy Essex " * 100 + "END SUMMARY and SIPDIS"
+    cable = assert_lossless(head + line + "\n\nWOLFF")
+    last = cable.blocks[-2].tail[-2]  # the line before the blank line and the signature
+    assert isinstance(last, TextLine)
+    assert [type(piece).__name__ for piece in last.parts] == ["Marker", "Prose", "Marker", "Prose"]
+    assert last.parts[1] == Prose(" " + "Embassy Essex " * 100)
+    assert last.parts[3] == Prose(" and SIPDIS")
+
+
+def test_an_addressee_of_more_than_127_chunks_ends_there_and_the_rest_is_kept(
+    seed_text: str,
+) -> None:
+    head = seed_text[: seed_text.index("\n1. (C)") + 1]
+    line = "FM AMEMBASSY" + " PARIS" * 200 + " IMMEDIATE 4460"
+    cable = assert_lossless(head + line + "\n\nWOLFF")
+    block = next(b for b in cable.blocks if isinstance(b, AddressBlock))
+    # the first word is a chunk, each of the next 126 a chunk with its blank
+    assert block.address.plad == "AMEMBASSY" + " PARIS" * 126
+    assert block.address.precedence is None
+    assert block.address.rest == " PARIS" * 74 + " IMMEDIATE 4460"
+
+
+def test_a_million_line_ends_are_a_million_blank_lines(seed_text: str) -> None:
+    head = seed_text[: seed_text.index("\n1. (C)") + 1]
+    cable = assert_lossless(head + "\n" * 1_000_000 + "WOLFF")
+    lines = cable.blocks[-2].tail  # the Classified By block's: two blank lines, then these
+    assert len(lines) == 2 + 1_000_000
+    assert set(lines) == {BlankLine("")}
+    assert lines[-1].span == Span(1_000_046, 1, 1_000_046, 1)
 
 
 @BIG

@@ -25,10 +25,18 @@ def cut_lines(items: list[Child]) -> tuple[LooseLine, ...]:
     """Cut a run of loose tokens and line objects into lines.
 
     A line ends with a TEXT_LINE token (prose with its line end) or an NL; a
-    BLANK_LINES token is one or more blank lines.
+    BLANK_LINES token is one or more blank lines. Prose tokens in a row (a line too
+    long for one token) become one piece of prose.
     """
     lines: list[LooseLine] = []
     parts: list[Prose | Marker] = []
+    prose: list[str] = []  # prose tokens since the last marker, joined once
+
+    def close_prose() -> None:
+        if prose:
+            parts.append(Prose("".join(prose)))
+            prose.clear()
+
     first: Token | None = None
     blank: str | None = None
     for item in items:
@@ -49,10 +57,11 @@ def cut_lines(items: list[Child]) -> tuple[LooseLine, ...]:
         if kind == "BLANK_LINES":
             segments = str(item).split("\n")[:-1]
             line = item.line or 0
-            if parts:  # the first line end closes a line that ends in a marker
+            if parts or prose:  # the first line end closes a line that ends in a marker
                 trailing = segments.pop(0)
                 if trailing:
-                    parts.append(Prose(trailing))
+                    prose.append(trailing)
+                close_prose()
                 span = Span(
                     first.line or 0, first.column or 0, line, (item.column or 0) + len(trailing)
                 )
@@ -60,17 +69,20 @@ def cut_lines(items: list[Child]) -> tuple[LooseLine, ...]:
                 parts = []
                 line += 1
             for offset, whitespace in enumerate(segments):
-                end = 1 + len(whitespace)
-                lines.append(BlankLine(whitespace, span=Span(line + offset, 1, line + offset, end)))
+                number = line + offset  # one int for both ends of the span
+                span = Span(number, 1, number, 1 + len(whitespace))
+                lines.append(BlankLine(whitespace, span=span))
             first = None
             continue
         if kind == "TEXT_LINE":
-            parts.append(Prose(str(item)[:-1]))
+            prose.append(item[:-1])
         elif kind == "TEXT":
-            parts.append(Prose(str(item)))
+            prose.append(str(item))
         elif kind in ("MARK_BEGIN", "MARK_END"):
+            close_prose()
             parts.append(marker(str(item), kind == "MARK_BEGIN"))
         if kind in LINE_ENDS:
+            close_prose()
             end_column = (item.column or 0) + (len(item) - 1 if kind == "TEXT_LINE" else 0)
             span = Span(first.line or 0, first.column or 0, item.line or 0, end_column)
             if parts:
@@ -103,7 +115,7 @@ class LinesCallbacks:
     """Callbacks for loose lines (grammar section 'loose lines')."""
 
     def caption_line(self, children: list[Child]) -> CaptionLine:
-        """caption_line: CAPTION (CAPTION_GAP CAPTION)* CAPTION_GAP? NL"""
+        """caption_line: CAPTION (CAPTION_GAP NEXT_CAPTION)* CAPTION_GAP? NL"""
         entries: list[CaptionEntry] = []
         gap = ""
         for token in children[:-1]:
