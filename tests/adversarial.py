@@ -35,7 +35,8 @@ from lark import Lark
 from lark.exceptions import LarkError
 
 from cablemodel import CableSyntaxError
-from cablemodel._parser import build_parser, parse_text
+from cablemodel._parser import parse_text
+from cablemodel._parser.build import build_parser
 
 if sys.version_info >= (3, 11):
     from re import _constants as sre_constants
