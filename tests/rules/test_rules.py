@@ -341,3 +341,13 @@ def test_later_sections_are_counted_from_their_banners() -> None:
             if banner.span is not None] == [
         (16, cablemodel.model.Section(1, 2)), (53, cablemodel.model.Section(2, 2))
     ]
+
+
+def test_findings_do_not_depend_on_the_cable_validated_before() -> None:
+    # the rules share one walk over the cable they look at; another cable is walked anew
+    cables = [cablemodel.parse(read_text(path)) for path in sorted(DATA.glob("*.txt"))]
+    alone = [validate(cablemodel.parse(cablemodel.render(cable))) for cable in cables]
+    in_turn = [validate(cable) for cable in cables + cables[::-1]]
+
+    assert in_turn == alone + alone[::-1]
+    assert any(alone)

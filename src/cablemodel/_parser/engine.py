@@ -51,7 +51,6 @@ class NotInGrammarError(Exception):
     """The text is not in the grammar's language (Lark gives the message)."""
 
 
-_new_token = str.__new__
 
 # The kinds of reduction, by how the rule's value is made from the values it pops.
 # Inlined rules (``_name`` and repetitions) are lists their parent splices in, as
@@ -132,7 +131,6 @@ class Engine:
         rules = self._rules
         matchers = self._matchers
         newline = self._newline
-        new_token = _new_token
         token_class = Token
 
         state = self._start
@@ -148,7 +146,7 @@ class Engine:
                 raise NotInGrammarError
             name = found.lastgroup
             value = found[0]
-            token = new_token(token_class, value)
+            token = token_class(value)
             token.type = name
             token.line = line
             token.column = pos - line_start + 1
