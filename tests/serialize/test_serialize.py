@@ -529,6 +529,10 @@ def test_what_orjson_cannot_write_is_written_by_json(seed: model.Cable) -> None:
 
     assert fast == slow
     assert '"serial":1180591620717411303424' in fast
+    # orjson would read the serial as a float: json reads the document instead
+    back = cablemodel.from_json(fast)
+    assert back == odd
+    assert back.publisher.reference_id.serial == 2**70
 
 
 @pytest.mark.parametrize(

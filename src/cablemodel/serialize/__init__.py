@@ -456,27 +456,20 @@ def from_dict(data: object) -> Cable:
 
 def from_json(text: str | bytes) -> Cable:
     """The cable a ``to_json`` document describes; raise ``CableJSONError``."""
+    if _orjson is not None:
+        # orjson reads what json reads, the same way, except an integer past 64 bits,
+        # which it makes a float; a float is nowhere in a document, so such a document,
+        # like every document that is not a cable's, fails here and is read again by
+        # json below, which gives the result and the error messages.
+        try:
+            return from_dict(_orjson.loads(text))
+        except (_orjson.JSONDecodeError, CableJSONError):
+            pass
     return from_dict(_loads(text))
 
 
-# orjson reads an integer past 64 bits as a float, json as an int: a document with a
-# number of 19 digits or more (or such digits in a string) is left to json
-_LONG_NUMBER = re.compile(r"[0-9]{19}")
-_LONG_NUMBER_BYTES = re.compile(rb"[0-9]{19}")
-
-
 def _loads(text: str | bytes) -> Any:
-    """``json.loads``, through orjson when it is installed and reads the document the
-    same way; every document orjson refuses (and so every error) is json's to read."""
-    if _orjson is not None:
-        long_number = (
-            _LONG_NUMBER.search(text) if isinstance(text, str) else _LONG_NUMBER_BYTES.search(text)
-        )
-        if long_number is None:
-            try:
-                return _orjson.loads(text)
-            except _orjson.JSONDecodeError:
-                pass
+    """``json.loads``; a document that is not JSON is a CableJSONError."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
