@@ -1,8 +1,9 @@
 """cablemodel: the formal, typed, lossless model of Cablegate diplomatic cables.
 
-The model and render load with the package; the parser (and with it lark), JSON
-(cattrs), the batch API, the rules and the HTML/CSV readers load on first use, so that
-``import cablemodel.model`` loads neither lark nor cattrs and a command starts fast.
+The model and render load with the package; the parser, JSON (cattrs), the batch API, the
+rules and the HTML/CSV readers load on first use (lark only where a text is not a cable),
+so that ``import cablemodel.model`` loads neither lark nor cattrs and a command starts
+fast.
 See docs/architecture.md for the layers.
 """
 
