@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import model
 from ._lazy import lazy_exports
-from ._render import render
+from ._roundtrip import render
 from .errors import CableError, CableJSONError, CableSyntaxError
 from .model import Cable
 

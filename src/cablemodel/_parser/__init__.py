@@ -27,6 +27,7 @@ from attrs import evolve
 
 from ..errors import CableSyntaxError
 from ..model import Cable
+from ..model.checks import mark_readable
 from .engine import Engine, NotInGrammarError
 from .engine import load as _load_engine
 from .shipped import grammar_text
@@ -122,8 +123,9 @@ def parse_text(text: str, *, engine: str | None = None) -> Cable:
         from .build import lark_parse
 
         parsed = lark_parse(text, source)
-    cable: Cable = parsed
-    return evolve(cable, final_newline=final_newline, newline=newline, bom=bom)
+    cable: Cable = evolve(parsed, final_newline=final_newline, newline=newline, bom=bom)
+    mark_readable(cable)  # render() need not check what the parser made
+    return cable
 
 
 def _run(source: str, engine: str) -> Any:

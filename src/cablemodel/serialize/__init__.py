@@ -15,6 +15,7 @@ import enum
 import functools
 import json
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -34,6 +35,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _make_json_converter
 
+from .. import _roundtrip as roundtrip
 from ..errors import CableJSONError
 from ..model import Cable
 from ._shape import (
@@ -451,7 +453,20 @@ def from_dict(data: object) -> Cable:
         problems.extend(_problems(error, "$"))
     if problems:
         raise CableJSONError(tuple(problems))
+    # A document of the right shape can still say what no text says (a line end inside
+    # a line, month 13) or what the text would say otherwise: what render could not
+    # write, or would write as another cable, is refused here.
+    found = roundtrip.problems(cable, types=False)
+    if found:
+        raise CableJSONError(tuple(f"{_json_path(p.path)}: {p.message}" for p in found))
     return cable
+
+
+def _json_path(path: tuple[str | int, ...]) -> str:
+    out = "$"
+    for step in path:
+        out = f"{out}[{step}]" if isinstance(step, int) else _member(out, step)
+    return out
 
 
 def from_json(text: str | bytes) -> Cable:
@@ -480,6 +495,9 @@ def _loads(text: str | bytes) -> Any:
         raise CableJSONError((f"$: the bytes are not UTF-8 ({error.reason})",)) from None
     except RecursionError:
         raise CableJSONError(("$: the JSON is nested too deeply",)) from None
+    except ValueError:  # an integer longer than Python converts from text
+        limit = getattr(sys, "get_int_max_str_digits", lambda: 4300)()
+        raise CableJSONError((f"$: a number of more than {limit:,} digits",)) from None
 
 
 # ------------------------------------------------------------------ JSON Schema
