@@ -138,9 +138,9 @@ def test_a_one_megabyte_line(seed_text: str) -> None:
 
 
 def test_a_prose_line_too_long_for_one_token_is_one_piece_of_prose(seed_text: str) -> None:
-    """A token of prose holds at most 100 letters where a marker may start (B, E, S, C,
-    e); a longer line is several tokens, joined again into one piece."""
-    line = "Embassy Essex " * 200  # 800 such letters
+    """A token of prose holds at most 1,000 letters where a marker may start (B, E, S,
+    C, e); a longer line is several tokens, joined again into one piece."""
+    line = "Embassy Essex " * 800  # 2,400 such letters
     cable = assert_lossless(seed_text.replace("1. (C) EST", "1. (C) " + line + "EST", 1))
     first_line = " " + line + "EST Counselor participated in the May 26 MTCR"
     assert cable.paragraphs[0].parts == (Prose(first_line),)
@@ -151,12 +151,12 @@ def test_a_prose_line_too_long_for_one_token_is_one_piece_of_prose(seed_text: st
 
 def test_a_long_prose_line_keeps_its_markers_and_its_caption_words(seed_text: str) -> None:
     head = seed_text[: seed_text.index("\n1. (C)") + 1]
-    line = "BEGIN SUMMARY " + "Embassy Essex " * 100 + "END SUMMARY and SIPDIS"
+    line = "BEGIN SUMMARY " + "Embassy Essex " * 800 + "END SUMMARY and SIPDIS"
     cable = assert_lossless(head + line + "\n\nWOLFF")
     last = cable.blocks[-2].tail[-2]  # the line before the blank line and the signature
     assert isinstance(last, TextLine)
     assert [type(piece).__name__ for piece in last.parts] == ["Marker", "Prose", "Marker", "Prose"]
-    assert last.parts[1] == Prose(" " + "Embassy Essex " * 100)
+    assert last.parts[1] == Prose(" " + "Embassy Essex " * 800)
     assert last.parts[3] == Prose(" and SIPDIS")
 
 
