@@ -5,8 +5,11 @@
 Unlike the test, a failure does not stop the run: every unexpected exception and every
 lossy parse is counted, and the shortest input seen for each kind is printed at the end.
 Targets: grammar (text from the grammar), noise (random text), mutated (real cables
-with lines deleted, duplicated, swapped, truncated, characters inserted), json
-(mutated JSON of the seed).
+with lines deleted, duplicated, swapped, spliced in from another cable, joined, line
+separators put in, truncated, characters inserted), json (JSON of the first 50
+cables, mutated as text or with values of the wrong type), schema (JSON of the cables
+with values changed as the JSON Schema allows: every document is schema-valid). A
+JSON document must be refused or read as a cable whose text parses back to it.
 """
 
 from __future__ import annotations
@@ -26,7 +29,13 @@ from hypothesis import strategies as st
 
 import cablemodel
 from cablemodel import CableJSONError, CableSyntaxError
-from cablemodel.strategies import grammar_texts, mutated_json, mutated_texts, noise_texts
+from cablemodel.strategies import (
+    grammar_texts,
+    mutated_json,
+    mutated_texts,
+    noise_texts,
+    schema_valid_json,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,11 +64,16 @@ def _first_difference(text: str, rendered: str) -> str:
 
 
 def check_json(document: str) -> str | None:
+    """None when the document is refused, or read as a cable whose text reads back."""
     try:
-        cablemodel.from_json(document)
+        cable = cablemodel.from_json(document)
     except CableJSONError:
         return None
-    return None
+    try:
+        again = cablemodel.parse(cablemodel.render(cable))
+    except CableSyntaxError:
+        return "accepted, but its text does not parse"
+    return None if again == cable else "accepted, but its text reads back differently"
 
 
 def sources(corpus: Path | None) -> list[str]:
@@ -70,6 +84,11 @@ def sources(corpus: Path | None) -> list[str]:
 def json_documents(texts: list[str]) -> st.SearchStrategy[str]:
     documents = [cablemodel.to_json(cablemodel.parse(text), indent=1) for text in texts[:50]]
     return st.one_of(mutated_texts(documents), mutated_json(documents))
+
+
+def schema_documents(texts: list[str]) -> st.SearchStrategy[str]:
+    """Documents of real cables edited as the schema allows (every one schema-valid)."""
+    return schema_valid_json([cablemodel.to_json(cablemodel.parse(text)) for text in texts])
 
 
 def run(
@@ -116,7 +135,9 @@ def run(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--target", choices=("grammar", "noise", "mutated", "json"), required=True)
+    parser.add_argument(
+        "--target", choices=("grammar", "noise", "mutated", "json", "schema"), required=True
+    )
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--corpus", type=Path, default=os.environ.get("CABLEMODEL_CORPUS"))
     parser.add_argument("--dump", type=Path, help="write every failing input to this JSON file")
@@ -127,6 +148,7 @@ def main() -> int:
         "noise": (noise_texts(), check_text),
         "mutated": (mutated_texts(texts), check_text),
         "json": (json_documents(texts), check_json),
+        "schema": (schema_documents(texts), check_json),
     }[options.target]
     started = time.perf_counter()
     seen = run(strategy, check, options.count, options.dump)

@@ -1,7 +1,8 @@
 """Fuzzing: strange text gives a Cable or a CableSyntaxError, never another exception.
 
 Whenever parse() returns a Cable, render() gives the input back (lossless). The same
-for JSON: from_json() gives a Cable or a CableJSONError. The number of inputs comes
+for JSON: from_json() gives a Cable whose text parses back to it, or a
+CableJSONError. The number of inputs comes
 from the Hypothesis profile (conftest.py); fuzz/run_fuzz.py runs the same checks for
 as many inputs as asked.
 """
@@ -14,7 +15,13 @@ from hypothesis import HealthCheck, given, settings
 import cablemodel
 from cablemodel import CableJSONError, CableSyntaxError
 from cablemodel.model import BlankLine
-from cablemodel.strategies import grammar_texts, mutated_json, mutated_texts, noise_texts
+from cablemodel.strategies import (
+    grammar_texts,
+    mutated_json,
+    mutated_texts,
+    noise_texts,
+    schema_valid_json,
+)
 from tests.helpers import DATA, read_text
 
 SOURCES = tuple(read_text(path) for path in sorted(DATA.glob("*.txt")))
@@ -34,10 +41,12 @@ def parses_losslessly_or_is_rejected(text: str) -> None:
 
 
 def reads_or_is_rejected(document: str) -> None:
+    """A Cable whose text parses back to the same Cable, or a CableJSONError."""
     try:
-        cablemodel.from_json(document)
+        cable = cablemodel.from_json(document)
     except CableJSONError:
         return
+    assert cablemodel.parse(cablemodel.render(cable)) == cable
 
 
 # from_lark draws slowly and filters much: the health checks would stop it early.
@@ -78,6 +87,14 @@ def test_mutated_json(document: str) -> None:
 
 @given(mutated_texts((cablemodel.to_json(cablemodel.parse(SEED_TEXT), indent=1),)))
 def test_mutated_json_text(document: str) -> None:
+    reads_or_is_rejected(document)
+
+
+SOURCE_JSON = tuple(cablemodel.to_json(cablemodel.parse(text)) for text in SOURCES)
+
+
+@given(schema_valid_json(SOURCE_JSON))
+def test_json_edited_as_the_schema_allows(document: str) -> None:
     reads_or_is_rejected(document)
 
 

@@ -1,12 +1,4 @@
-"""Hypothesis strategies that build realistic, consistent cables.
-
-Install the extra ``cablemodel[testing]`` (it brings Hypothesis), then::
-
-    from hypothesis import given
-    from cablemodel.strategies import cables, cable_texts
-
-    @given(cables())
-    def test_my_indexer(cable): ...
+"""Strategies that build realistic, consistent cables (``cablemodel.strategies``).
 
 Every drawn ``Cable`` is *consistent*: the banner level is the publisher's level, the
 DECL date follows the creation date, page markers count up to the section total, portion
@@ -19,7 +11,6 @@ for a header line, a marker, a caption or a signature.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Literal, TypeVar
@@ -34,8 +25,8 @@ except ImportError as missing:
         "pip install 'cablemodel[testing]'"
     ) from missing
 
-from ._render import render
-from .model import (
+from .._render import render
+from ..model import (
     Address,
     AddressBlock,
     AddressKind,
@@ -105,10 +96,6 @@ __all__ = [
     "Station",
     "cable_texts",
     "cables",
-    "grammar_texts",
-    "mutated_json",
-    "mutated_texts",
-    "noise_texts",
     "prose_lines",
 ]
 
@@ -934,208 +921,3 @@ def cable_texts(
     return cables(
         levels=levels, header=header, max_paragraphs=max_paragraphs, max_sections=max_sections
     ).map(render)
-
-
-# ------------------------------------------------------------------ strange text
-# Strategies for fuzzing: text that is often not a cable at all. A parser must give
-# a Cable (that renders back to the same text) or a CableSyntaxError for every one.
-
-# Characters that are known troublemakers: line breaks str.splitlines() sees but the
-# grammar does not, a byte-order mark, NUL, no-break space, a lone surrogate (what
-# undecodable bytes become under "surrogateescape").
-_AWKWARD = (
-    "\x00",
-    "\r",
-    "\n",
-    "\t",
-    "\ufeff",
-    "\xa0",
-    "\udc80",
-    "\udcff",
-    "\u2028",
-    "\u2029",
-    "\x85",
-    "\x0b",
-    "\x0c",
-    "\x1c",
-    "\x1e",
-    "¶",
-    "é",
-    "\U0001f600",
-    " ",
-)
-_NOISE = st.one_of(_choice(_AWKWARD), st.characters(), st.characters(max_codepoint=127))
-_NOISE_TEXT = st.text(_NOISE, min_size=1, max_size=12)
-
-
-def noise_texts() -> st.SearchStrategy[str]:
-    """Random text: arbitrary characters, with or without a publisher block in front."""
-    head = render(
-        Cable(
-            Publisher(
-                ReferenceId(2005, "PARIS", 3759),
-                datetime(2005, 5, 31, 15, 15),
-                Classification(Level.CONFIDENTIAL),
-                "Embassy Paris",
-                "MISSILE",
-                (PublisherTag("FR"),),
-            ),
-            final_newline=True,
-        )
-    )
-    body = st.text(_NOISE, max_size=200)
-    return st.one_of(body, body.map(lambda text: head + text))
-
-
-class _Many(tuple):  # type: ignore[type-arg]
-    """Source texts or documents, with a short repr: Hypothesis prints strategy
-    arguments in failure reports, and whole cables would drown them."""
-
-    def __repr__(self) -> str:
-        return f"<{len(self)} sources>"
-
-
-@st.composite
-def _mutated(draw: Draw, sources: _Many) -> str:
-    text: str = draw(st.sampled_from(sources))
-    for _ in range(draw(_ints(1, 4))):
-        lines = text.split("\n")
-        operation = draw(_choice(("delete", "duplicate", "swap", "truncate", "insert", "insert")))
-        i = draw(_ints(0, len(lines) - 1))
-        j = draw(_ints(0, len(lines) - 1))
-        if operation == "delete" and len(lines) > 1:
-            del lines[i]
-        elif operation == "duplicate":
-            lines.insert(i, lines[i])
-        elif operation == "swap":
-            lines[i], lines[j] = lines[j], lines[i]
-        text = "\n".join(lines)
-        if operation == "truncate":
-            text = text[: draw(_ints(0, len(text)))]
-        elif operation == "insert":
-            at = draw(_ints(0, len(text)))
-            text = text[:at] + draw(_NOISE_TEXT) + text[at:]
-    return text
-
-
-def mutated_texts(sources: Sequence[str]) -> st.SearchStrategy[str]:
-    """Real cable texts with lines deleted, duplicated or swapped, truncated, or with
-    random characters inserted (one to four of these in a row)."""
-    if not sources:
-        raise ValueError("mutated_texts needs at least one source text")
-    return _mutated(_Many(sources))
-
-
-# Values of every JSON type; each draw is a fresh copy, as the document is edited in place.
-_ODD_VALUES = st.sampled_from(
-    (None, True, 0, -1, 2**70, 1.5, "", "x", "2005-13-45", "NOFORN", [], {}, [None], {"": None})
-).map(lambda value: json.loads(json.dumps(value)))
-
-
-@st.composite
-def _mutated_json(draw: Draw, documents: _Many) -> str:
-    document = json.loads(draw(st.sampled_from(documents)))  # a fresh copy
-    for _ in range(draw(_ints(1, 3))):
-        parent, key = _pick_member(draw, document)
-        if parent is None:
-            document = draw(_ODD_VALUES)
-            continue
-        action = draw(_choice(("replace", "drop", "add")))
-        if action == "replace" or not isinstance(parent, dict):
-            parent[key] = draw(_ODD_VALUES)
-        elif action == "drop":
-            del parent[key]
-        else:
-            parent[draw(_choice(("extra", "span", "kind", "")))] = draw(_ODD_VALUES)
-    text = json.dumps(document, ensure_ascii=False)
-    if draw(_ints(0, 3)) == 0:
-        text = text[: draw(_ints(0, len(text)))]
-    return text
-
-
-def _pick_member(draw: Draw, document: Any) -> tuple[Any, Any]:
-    """A random member of the document, as its parent and key (None, None: the root)."""
-    parent: Any = None
-    key: Any = None
-    node = document
-    while isinstance(node, (dict, list)) and node:
-        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
-        parent, key = node, draw(st.sampled_from(keys))
-        node = node[key]
-        if draw(_ints(0, 3)) == 0:
-            break
-    return parent, key
-
-
-def mutated_json(documents: Sequence[str]) -> st.SearchStrategy[str]:
-    """JSON documents (e.g. from ``cablemodel.to_json``) with one to three members
-    replaced by values of the wrong type, dropped, or joined by unknown keys; sometimes
-    cut short. ``from_json`` must give a Cable or a CableJSONError for each."""
-    if not documents:
-        raise ValueError("mutated_json needs at least one document")
-    return _mutated_json(_Many(documents))
-
-
-def grammar_texts() -> st.SearchStrategy[str]:
-    """Text drawn from the grammar itself (Hypothesis' ``from_lark``).
-
-    Terminals whose patterns look ahead or behind are drawn from their pattern with
-    the lookarounds taken out, so a drawn token may well break the condition the
-    lookaround states: exactly the text a parser has to reject cleanly.
-    """
-    from hypothesis.extra.lark import from_lark
-
-    from ._parser import build_parser
-
-    parser = build_parser()
-    explicit: dict[str, st.SearchStrategy[str]] = {}
-    for terminal in parser.terminals:
-        pattern = terminal.pattern
-        regex = pattern.to_regexp()
-        if pattern.type == "re" and any(mark in regex for mark in ("(?=", "(?!", "(?<")):
-            explicit[terminal.name] = st.from_regex(_without_lookarounds(regex), fullmatch=True)
-    return from_lark(parser, explicit=explicit)
-
-
-def _without_lookarounds(regex: str) -> str:
-    """``regex`` with every (?=…), (?!…), (?<=…) and (?<!…) group removed."""
-    out: list[str] = []
-    index = 0
-    while index < len(regex):
-        if regex.startswith(("(?=", "(?!", "(?<=", "(?<!"), index):
-            index = _group_end(regex, index)
-            continue
-        end = _atom_end(regex, index)
-        out.append(regex[index:end])
-        index = end
-    return "".join(out)
-
-
-def _atom_end(regex: str, index: int) -> int:
-    """The end of the escape, character class or single character at ``index``."""
-    if regex[index] == "\\":
-        return index + 2
-    if regex[index] != "[":
-        return index + 1
-    end = index + 1
-    if end < len(regex) and regex[end] == "^":
-        end += 1
-    if end < len(regex) and regex[end] == "]":  # a leading ] is a literal
-        end += 1
-    while regex[end] != "]":
-        end += 2 if regex[end] == "\\" else 1
-    return end + 1
-
-
-def _group_end(regex: str, index: int) -> int:
-    """The end of the parenthesised group that opens at ``index``."""
-    depth = 0
-    while True:
-        char = regex[index]
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index + 1
-        index = _atom_end(regex, index)
