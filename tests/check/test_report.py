@@ -80,3 +80,18 @@ def test_uris_are_percent_encoded_from_the_bytes() -> None:
 def test_xml_text_is_reversible() -> None:
     assert xml_text("page\x0cbreak\x01\t\u00e9") == "page\\x0cbreak\\x01\t\u00e9"
     assert xml_text(os.fsdecode(b"a\\x\xff")) == "a\\\\x\\xff"
+
+
+def test_records_keep_sources_json_lines_would_split_or_cannot_write() -> None:
+    from cablemodel import parse
+    from cablemodel.check.records import record_line, records_of
+    from tests.helpers import SEED, read_text
+
+    cable = parse(read_text(SEED))
+    sources = ["a\x85b\u2028c.txt", os.fsdecode(b"cables/\xff.txt"), "plain.txt"]
+    text = "\r\n".join(record_line(source, "text", cable) for source in sources) + "\r\n"
+
+    assert text.encode("utf-8")  # written by a UTF-8 stream whatever the names
+    assert [(source, back) for source, _, back in records_of(text)] == [
+        (source, cable) for source in sources
+    ]

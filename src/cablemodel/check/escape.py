@@ -57,11 +57,12 @@ def shown_lines(text: str) -> str:
     return "\n".join(shown(line) for line in text.split("\n"))
 
 
-def json_text(value: Any, *, indent: int | None = None) -> str:
+def json_text(value: Any, *, indent: int | None = None, compact: bool = False) -> str:
     """``value`` as JSON, non-ASCII characters as they are; a surrogate escape (a byte of
     a file name that is not UTF-8) is written ``\\udcff``, which JSON allows and
-    ``os.fsencode(json.loads(...))`` turns back into the byte."""
-    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    ``os.fsencode(json.loads(...))`` turns back into the byte. ``compact``: no blanks."""
+    separators = (",", ":") if compact else None
+    text = json.dumps(value, indent=indent, ensure_ascii=False, separators=separators)
     # a lone surrogate can stand only inside a string literal: escape it in place
     return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 

@@ -25,6 +25,7 @@ from ..errors import CableJSONError
 from ..model import Cable
 from ..serialize import from_dict, to_dict
 from .errors import CheckError
+from .escape import json_text
 
 __all__ = ["Record", "record_line", "records_of", "target_of", "write_records"]
 
@@ -34,13 +35,13 @@ Record = tuple[str, str, Cable]  # source, input format, cable
 def record_line(source: str, input_format: str, cable: Cable) -> str:
     """One compact line: the source, its format and the cable's JSON document."""
     record = {"source": source, "input_format": input_format, "cable": to_dict(cable)}
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return json_text(record, compact=True)
 
 
 def records_of(text: str) -> Iterator[Record]:
     """The records of a JSON Lines text; raises :class:`CableJSONError` naming the line
     and the JSON path of what is wrong."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         try:
@@ -63,6 +64,12 @@ def records_of(text: str) -> Iterator[Record]:
                 for problem in error.problems
             )) from None
         yield source, input_format, cable
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of JSON Lines: split at LF (CRLF too), never at the other characters
+    ``str.splitlines`` splits at (\\x85, \\u2028 …), which JSON strings may hold raw."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
 
 
 def target_of(out_dir: str, source: str, input_format: str, cable: Cable) -> str:
@@ -103,7 +110,7 @@ def write_records(text: str, out_dir: str) -> list[str]:
 
 def is_records(text: str) -> bool:
     """Whether a text is JSON Lines of records rather than one cable's document."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = next((line for line in _lines(text) if line.strip()), "")
     try:
         value: Any = json.loads(first)
     except json.JSONDecodeError:
