@@ -12,6 +12,10 @@ The package is split by the cable's areas, as the grammar and docs/format.md are
 publisher, lines (loose lines), header (transmission header), preamble (banner to
 Classified By), body (paragraphs and signature) and cable (the whole). Every name is
 re-exported here. The model imports neither lark nor cattrs.
+
+The parts carry no weak-reference slot: a cable of a million lines has millions of
+parts, and the slot costs 16 bytes on each. ``Cable`` has one (``checks`` records,
+by identity, which cables are known to read back).
 """
 
 from __future__ import annotations

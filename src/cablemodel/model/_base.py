@@ -14,7 +14,7 @@ def _span() -> Span | None:
     return field(default=None, eq=False, repr=False, kw_only=True)  # type: ignore[no-any-return]
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Span:
     """Where a part stood in the parsed text: 1-based; the end is exclusive."""
 

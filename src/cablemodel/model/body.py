@@ -55,7 +55,7 @@ class PortionCaveat(enum.Enum):
         return self in (PortionCaveat.NF, PortionCaveat.N, PortionCaveat.NOFORN)
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Portion:
     """A portion marking: ``(C)``, ``(S//NF)``, ``(SBU)``."""
 
@@ -78,7 +78,7 @@ class Portion:
         return "".join(parts) + ")"
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Paragraph:
     """A numbered paragraph: ``1. (C) EST Counselor participated …`` and its lines."""
 
@@ -108,7 +108,7 @@ class Paragraph:
         return tuple(found)
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Signature:
     """The last non-blank line when it is a name: the approving officer, e.g. ``WOLFF``."""
 

@@ -36,7 +36,7 @@ class AddressKind(enum.Enum):
     XMT = "XMT"
 
 
-@frozen
+@frozen(weakref_slot=False)
 class PartialNotice:
     """The publisher's notice that only an extract of the cable is available."""
 
@@ -48,7 +48,7 @@ class PartialNotice:
     span: Span | None = _span()
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Vzczc:
     """The start-of-message line ``VZCZCXRO3173``."""
 
@@ -59,7 +59,7 @@ class Vzczc:
     span: Span | None = _span()
 
 
-@frozen
+@frozen(weakref_slot=False)
 class RoutingIndicator:
     """A routing indicator such as ``RUEHBR`` with the blanks before it."""
 
@@ -67,7 +67,7 @@ class RoutingIndicator:
     lead: str = " "
 
 
-@frozen
+@frozen(weakref_slot=False)
 class IndicatorLine:
     """A continuation line of routing indicators."""
 
@@ -77,7 +77,7 @@ class IndicatorLine:
     span: Span | None = _span()
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Precedence:
     """``PP RUEHAO RUEHCD …``: precedence prosigns and the routing indicators."""
 
@@ -89,7 +89,7 @@ class Precedence:
     span: Span | None = _span()
 
 
-@frozen
+@frozen(weakref_slot=False)
 class DeLine:
     """``DE RUEHBR #0861/01 1231903``: station, serial, section, day and time."""
 
@@ -106,7 +106,7 @@ class DeLine:
     span: Span | None = _span()
 
 
-@frozen
+@frozen(weakref_slot=False)
 class ZnLine:
     """``ZNY CCCCC ZZH``: security letters and operating signals."""
 
@@ -120,7 +120,7 @@ class ZnLine:
     span: Span | None = _span()
 
 
-@frozen
+@frozen(weakref_slot=False)
 class DtgLine:
     """``O 110944Z SEP 07``: precedence and date-time group (UTC)."""
 
@@ -144,7 +144,7 @@ class DtgLine:
             return None
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Address:
     """An addressee: ``RUEHC/SECSTATE WASHDC IMMEDIATE 4460``."""
 
@@ -159,7 +159,7 @@ class Address:
     rest: str = ""
 
 
-@frozen
+@frozen(weakref_slot=False)
 class AddressLine:
     """A continuation line of further addressees."""
 
@@ -167,7 +167,7 @@ class AddressLine:
     span: Span | None = _span()
 
 
-@frozen
+@frozen(weakref_slot=False)
 class AddressBlock:
     """An FM, TO, INFO or XMT line and its continuation lines."""
 

@@ -59,14 +59,14 @@ class Topic(enum.Enum):
     QUOTE = "quote"
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Prose:
     """A run of prose text within a line."""
 
     text: str
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Marker:
     """``SUMMARY:``, ``END SUMMARY``, ``Comment:``, ``BEGIN TEXT`` … as written."""
 
@@ -82,7 +82,7 @@ def pieces_text(pieces: tuple[TextPiece, ...]) -> str:
     return "".join(piece.text for piece in pieces)
 
 
-@frozen
+@frozen(weakref_slot=False)
 class TextLine:
     """A line the grammar reads as prose, cut where a marker stands."""
 
@@ -94,7 +94,7 @@ class TextLine:
         return pieces_text(self.parts)
 
 
-@frozen
+@frozen(weakref_slot=False)
 class BlankLine:
     """An empty line, or one of blanks only."""
 
@@ -102,7 +102,7 @@ class BlankLine:
     span: Span | None = _span()
 
 
-@frozen
+@frozen(weakref_slot=False)
 class CaptionEntry:
     """One caption on a caption line, with the blanks in front of it."""
 
@@ -111,7 +111,7 @@ class CaptionEntry:
     spaced: bool = False  # "E F T O" rather than "EFTO"
 
 
-@frozen
+@frozen(weakref_slot=False)
 class CaptionLine:
     """A line of handling captions: ``SIPDIS``, ``NOFORN SIPDIS``."""
 
@@ -124,7 +124,7 @@ class CaptionLine:
         return tuple(entry.caption for entry in self.entries)
 
 
-@frozen
+@frozen(weakref_slot=False)
 class PageMarker:
     """Where a new section or page began: ``PARIS 00003759  002 OF 002``."""
 

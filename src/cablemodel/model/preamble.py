@@ -54,7 +54,7 @@ _CANONICAL_LEVEL_SPELLING = {
 }
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Section:
     """``SECTION 01 OF 02``."""
 
@@ -67,7 +67,7 @@ class Section:
     leads: tuple[str, str, str, str] = (" ", " ", " ", " ")
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Banner:
     """The classification line: ``C O N F I D E N T I A L SECTION 01 OF 02 PARIS 003759``.
 
@@ -93,7 +93,7 @@ class Banner:
         return self.spelling if self.spelling is not None else _CANONICAL_LEVEL_SPELLING[self.level]
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Passing:
     """A passing line: ``FOR NP/CBM``, ``DEPT FOR EUR/WE``."""
 
@@ -102,7 +102,7 @@ class Passing:
     span: Span | None = _span()
 
 
-@frozen
+@frozen(weakref_slot=False)
 class DateStyle:
     """How a date was written: field order, separator, and widths."""
 
@@ -113,7 +113,7 @@ class DateStyle:
     year_digits: int = 4
 
 
-@frozen
+@frozen(weakref_slot=False)
 class DeclassifyOn:
     """``DECL: 05/31/2015``: declassify on this date."""
 
@@ -122,7 +122,7 @@ class DeclassifyOn:
     lead: str = " "
 
 
-@frozen
+@frozen(weakref_slot=False)
 class NotApplicable:
     """``N/A``: no declassification instruction (unclassified cables)."""
 
@@ -130,7 +130,7 @@ class NotApplicable:
     lead: str = " "
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Exemption:
     """An exemption code ``X1`` … ``X8`` or ``25X1`` … ``25X9``, with what precedes it."""
 
@@ -138,14 +138,14 @@ class Exemption:
     lead: str = " "
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Exemptions:
     """``DECL: X1, X5``: exemptions from automatic declassification."""
 
     codes: tuple[Exemption, ...]
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Oadr:
     """``DECL: OADR``: originating agency's determination required."""
 
@@ -155,7 +155,7 @@ class Oadr:
 Instruction = Union[DeclassifyOn, NotApplicable, Exemptions, Oadr]
 
 
-@frozen
+@frozen(weakref_slot=False)
 class EoLine:
     """``E.O. 12958: DECL: 05/31/2015``."""
 
@@ -170,7 +170,7 @@ class EoLine:
     span: Span | None = _span()
 
 
-@frozen
+@frozen(weakref_slot=False)
 class TagEntry:
     """A tag on the TAGS line with the separator written before it."""
 
@@ -178,7 +178,7 @@ class TagEntry:
     separator: str = " "
 
 
-@frozen
+@frozen(weakref_slot=False)
 class TagsContinuation:
     """A continuation line of the TAGS line."""
 
@@ -188,7 +188,7 @@ class TagsContinuation:
     span: Span | None = _span()
 
 
-@frozen
+@frozen(weakref_slot=False)
 class TagsLine:
     """``TAGS: FR KSCA PARM PREL``."""
 
@@ -208,7 +208,7 @@ class TagsLine:
         return tuple(found)
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Subject:
     """``SUBJECT:`` and its continuation lines, up to a blank or recognised line."""
 
@@ -227,7 +227,7 @@ class Subject:
         )
 
 
-@frozen
+@frozen(weakref_slot=False)
 class RefLetter:
     """The letter of a lettered reference: ``A.``, ``B)``, ``(C)``."""
 
@@ -238,7 +238,7 @@ class RefLetter:
     pilcrow: bool = False
 
 
-@frozen
+@frozen(weakref_slot=False)
 class CableRef:
     """A reference to a cable: ``SECSTATE 96519``, ``05 PARIS 5459``."""
 
@@ -253,7 +253,7 @@ class CableRef:
     serial_lead: str = " "
 
 
-@frozen
+@frozen(weakref_slot=False)
 class RefWord:
     """Any other text on a REF line, with its blanks."""
 
@@ -263,7 +263,7 @@ class RefWord:
 RefPiece = Union[RefLetter, CableRef, RefWord]
 
 
-@frozen
+@frozen(weakref_slot=False)
 class RefLine:
     """A continuation line of a REF block."""
 
@@ -272,7 +272,7 @@ class RefLine:
     span: Span | None = _span()
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Ref:
     """``REF: A. STATE 12345 B. PARIS 678`` and its continuation lines."""
 
@@ -296,7 +296,7 @@ class Ref:
         return tuple(piece.letter for piece in self.all_pieces() if isinstance(piece, RefLetter))
 
 
-@frozen
+@frozen(weakref_slot=False)
 class ReasonLetter:
     """A reason letter such as ``(b)`` or ``D``, as written."""
 
@@ -312,14 +312,14 @@ class ReasonLetter:
         return f"{self.lead}{opened}{self.letter}{')' if self.close_paren else ''}"
 
 
-@frozen
+@frozen(weakref_slot=False)
 class ReasonSeparator:
     """What stands between reason letters: ``,``, `` and``, ``/``."""
 
     text: str
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Reason:
     """``1.4 (b) and (d)``: the section of the order and its letters."""
 
@@ -339,7 +339,7 @@ class Reason:
         return self.lead + written + "".join(item.text for item in self.items)
 
 
-@frozen
+@frozen(weakref_slot=False)
 class ClassifiedWord:
     """Text of a Classified By line that is not a reason, with its blanks."""
 
@@ -349,7 +349,7 @@ class ClassifiedWord:
 ClassifiedPiece = Union[Reason, ClassifiedWord]
 
 
-@frozen
+@frozen(weakref_slot=False)
 class ClassifiedLine:
     """A continuation line of the Classified By block."""
 
@@ -357,7 +357,7 @@ class ClassifiedLine:
     span: Span | None = _span()
 
 
-@frozen
+@frozen(weakref_slot=False)
 class ClassifiedBy:
     """``Classified By: … for reasons 1.4 (b) and (d)`` and its continuation lines."""
 

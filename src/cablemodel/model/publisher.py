@@ -40,7 +40,7 @@ _LEVEL_RANK = {
 }
 
 
-@frozen
+@frozen(weakref_slot=False)
 class ReferenceId:
     """The message reference number, e.g. ``05PARIS3759``.
 
@@ -64,7 +64,7 @@ class ReferenceId:
         return f"{digits((self.year or 0) % 100, 2)}{self.origin}{self.serial}"
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Classification:
     """The publisher's classification, e.g. ``SECRET//NOFORN``.
 
@@ -92,7 +92,7 @@ class Classification:
         return "//".join((self.level.value, *self.caveats))
 
 
-@frozen
+@frozen(weakref_slot=False)
 class PublisherTag:
     """One tag of the publisher's ``Tags:`` line and the no-break space after it."""
 
@@ -101,7 +101,7 @@ class PublisherTag:
     span: Span | None = _span()
 
 
-@frozen
+@frozen(weakref_slot=False)
 class Publisher:
     """The block the publisher put above the telegram."""
 
