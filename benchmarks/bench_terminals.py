@@ -11,7 +11,8 @@ sample of the others). It then parses that shape at each size and prints seconds
 MB (CPU time, the fastest of ``--runs``; one run at 10 MB). Linear growth keeps the
 columns level; a shape whose parse passes ``--budget`` seconds is not grown further.
 
-``--save`` writes the chosen shapes as JSON; ``--load`` measures saved shapes instead of
+``--regressions`` measures the lines of issue #13 (tests/adversarial.py, REGRESSIONS)
+instead. ``--save`` writes the chosen shapes as JSON; ``--load`` measures saved shapes instead of
 choosing, so that two versions of the parser can be measured on the same texts
 (``PYTHONPATH=old/src python benchmarks/bench_terminals.py --load shapes.json``).
 Several ``--load`` files are measured together.
@@ -93,10 +94,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--save", type=Path)
     parser.add_argument("--load", type=Path, action="append")
     parser.add_argument("--terminals", help="comma-separated names (default: all)")
+    parser.add_argument(
+        "--regressions", action="store_true", help="the lines of issue #13 only (no choosing)"
+    )
     options = parser.parse_args(argv)
     adversarial.parse_seconds(adversarial.PUBLISHER)  # build the parser outside the timing
     started = time.process_time()
-    if options.load:
+    if options.regressions:
+        shapes = [adversarial.regression_shape(*line) for line in adversarial.REGRESSIONS]
+    elif options.load:
         records = [r for path in options.load for r in json.loads(path.read_text("utf-8"))]
         shapes = [shape_of(record) for record in records]
     else:

@@ -366,6 +366,29 @@ def parse_seconds(text: str, runs: int = 3) -> float:
     return best
 
 
+# Lines that stalled the parser before their terminals were rewritten (issue #13): one
+# hostile line each, with the blank, word or caption it repeats.
+REGRESSIONS = [
+    # terminal, head of the line, the piece repeated, the end of the line
+    ("PLAD", "FM AMEMBASSY PARIS", " ", "x"),  # it looked over the blanks from each blank
+    ("PLAD", "TO RUEHC/SECSTATE WASHDC", "\t", "x"),
+    ("PLAD", "INFO RUEHFR/AMEMBASSY PARIS", "\\", "x"),
+    ("PLAD", "XMT AMEMBASSY BERN", " \t\\", "x"),
+    ("REF_ORIGIN", "REF: ", "ABC ", ""),  # it looked for a serial after every word
+    ("REF_YEAR", "REF: 05 ", "STATE ", "x"),
+    ("CAPTION", "", "SIPDIS ", "x"),  # every caption looked to the end of the line
+    ("CAPTION", "", "SIPDIS ", ""),
+]
+
+
+
+
+def regression_shape(terminal: str, head: str, unit: str, ending: str) -> Shape:
+    """One of REGRESSIONS as a shape: the line in the header area, a prose line after."""
+    context = Context("regression", PUBLISHER, head, "", "x\n", frozenset())
+    return Shape(terminal, context, "", unit, ending)
+
+
 # ------------------------------------------------------------------ the scaling check
 
 #: A try whose time grows by more than this from one size to four times it scans the line.

@@ -13,30 +13,14 @@ import re
 import pytest
 
 from tests import adversarial
-from tests.adversarial import PUBLISHER, Context, Shape
-
-# Lines that stalled the parser before their terminals were rewritten (issue #13): one
-# hostile line each, with the blank, word or caption it repeats.
-REGRESSIONS = [
-    ("FM AMEMBASSY PARIS", " ", "x"),  # PLAD looked over the blanks from each blank
-    ("TO RUEHC/SECSTATE WASHDC", "\t", "x"),
-    ("INFO RUEHFR/AMEMBASSY PARIS", "\\", "x"),
-    ("XMT AMEMBASSY BERN", " \t\\", "x"),
-    ("REF: ", "ABC ", ""),  # REF_ORIGIN looked for a serial after every word
-    ("REF: 05 ", "STATE ", "x"),
-    ("", "SIPDIS ", "x"),  # every caption looked to the end of the line
-    ("", "SIPDIS ", ""),
-]
+from tests.adversarial import REGRESSIONS
 
 
-def _line_shape(head: str, unit: str, ending: str) -> Shape:
-    context = Context("regression", PUBLISHER, head, "", "x\n", frozenset())
-    return Shape("regression", context, "", unit, ending)
-
-
-@pytest.mark.parametrize(("head", "unit", "ending"), REGRESSIONS)
-def test_lines_that_stalled_the_parser_now_grow_linearly(head: str, unit: str, ending: str) -> None:
-    shape = _line_shape(head, unit, ending)
+@pytest.mark.parametrize(("terminal", "head", "unit", "ending"), REGRESSIONS)
+def test_lines_that_stalled_the_parser_now_grow_linearly(
+    terminal: str, head: str, unit: str, ending: str
+) -> None:
+    shape = adversarial.regression_shape(terminal, head, unit, ending)
     assert adversarial.growth(shape, 4000, runs=3) < adversarial.SUPER_LINEAR
 
 
@@ -71,3 +55,12 @@ def test_the_repeat_check_sees_an_unbounded_group() -> None:
         assert adversarial.unbounded_group_repeats("BLANK_LINES") == []
     finally:
         adversarial.terminals.cache_clear()
+
+
+@pytest.mark.parametrize("head", ["REF: ", "Classified By: x\n"])
+def test_a_long_run_of_words_is_joined_in_linear_time(head: str) -> None:
+    """The word tokens of a REF or Classified By line in a row become one piece: they
+    were joined two at a time, quadratic in the copying (24 s/MB at 10 MB), which only
+    shows on lines of a megabyte."""
+    shape = adversarial.regression_shape("CLASSIFIED_WORD", head, "END\t  OF  \tSummary", "")
+    assert adversarial.growth(shape, 400_000, runs=1) < adversarial.SUPER_LINEAR

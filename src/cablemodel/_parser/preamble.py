@@ -355,11 +355,16 @@ def _merge_words(pieces: list[Child], word: type[_Word]) -> tuple[Any, ...]:
     """Word tokens in a row become one word piece, so a model has one way to say a text;
     the other pieces (references, letters, reasons) stay as the callbacks made them."""
     out: list[Any] = []
+    run: list[str] = []  # word tokens since the last other piece, joined once
+
     for piece in pieces:
-        if type(piece) not in TOKEN_TYPES:
-            out.append(piece)
-        elif out and isinstance(out[-1], word):
-            out[-1] = word(out[-1].text + str(piece))
-        else:
-            out.append(word(str(piece)))
+        if type(piece) in TOKEN_TYPES:
+            run.append(piece)
+            continue
+        if run:
+            out.append(word("".join(run)))
+            run.clear()
+        out.append(piece)
+    if run:
+        out.append(word("".join(run)))
     return tuple(out)
