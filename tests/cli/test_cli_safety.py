@@ -3,8 +3,10 @@ CI log, file names survive every format, every failure is one line and its exit 
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -15,7 +17,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tests.helpers import SCRIPT, SEED, read_text, run
+from tests.helpers import HTML, SCRIPT, SEED, read_text, run
 
 SEED_TEXT = read_text(SEED)
 # line 6 of the seed is its Created value: a carriage return and a workflow command after it
@@ -254,3 +256,79 @@ def test_unreadable_pages_are_an_io_error_in_every_format(tmp_path: Path) -> Non
         assert result.stderr.endswith(
             "cablemodel: error: gone.html: cannot read the file (No such file or directory)\n"
         )
+
+
+def test_an_output_that_is_also_an_input_is_refused_by_every_command(tmp_path: Path) -> None:
+    shutil.copyfile(SEED, tmp_path / "good.txt")
+    for arguments in (
+        ["parse", "good.txt", "-o", "good.txt"],
+        ["check", "good.txt", "-o", "good.txt"],
+        ["check", ".", "--write-baseline", "good.txt"],
+    ):
+        result = run(*arguments, cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr == (
+            "cablemodel: error: good.txt: the output file is also an input; choose another\n"
+        )
+        assert read_text(tmp_path / "good.txt") == SEED_TEXT
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["good.txt"]
+
+
+def test_parse_of_a_bad_file_among_good_ones_writes_the_good_ones_whole(tmp_path: Path) -> None:
+    shutil.copyfile(SEED, tmp_path / "good.txt")
+    (tmp_path / "bad.txt").write_text("Identifier\nx\n", encoding="utf-8")
+    (tmp_path / "old.json").write_text("old\n", encoding="utf-8")
+
+    result = run("parse", "good.txt", "bad.txt", "-o", "old.json", cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert result.stderr == "bad.txt:2:1: CM001 [error] unexpected 'x': expected 'Created' label\n"
+    (line,) = (tmp_path / "old.json").read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["source"] == "good.txt"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["bad.txt", "good.txt", "old.json"]
+
+
+def _limited(limit: int) -> None:
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+@pytest.mark.parametrize(
+    ("arguments", "target", "message"),
+    [
+        (["check", "--output-format", "json", "-o", "report.json", "cables"], "report.json",
+         "report.json: cannot write (File too large)"),
+        (["check", "--write-baseline", "base.json", "cables"], "base.json",
+         "base.json: cannot write the baseline (File too large)"),
+        (["parse", "cables", "-o", "report.json"], "report.json",
+         "report.json: cannot write (File too large)"),
+    ],
+)
+def test_a_write_that_fails_half_way_leaves_the_old_file_intact(
+    tmp_path: Path, arguments: list[str], target: str, message: str
+) -> None:
+    cables = tmp_path / "cables"
+    cables.mkdir()
+    for number in range(40):
+        shutil.copyfile(SEED, cables / f"{number:02d}.txt")
+    (tmp_path / target).write_text("old\n", encoding="utf-8")
+    # the file size limit (as `ulimit -f` sets it) stops the write at 4 KiB, as a full disk would
+    completed = subprocess.run(
+        [SCRIPT, *arguments], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        check=False, preexec_fn=functools.partial(_limited, 4096),
+    )
+
+    assert completed.returncode == 2
+    assert completed.stderr == f"cablemodel: error: {message}\n"
+    assert (tmp_path / target).read_text(encoding="utf-8") == "old\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(["cables", target])
+
+
+def test_parse_of_a_page_with_a_reference_to_half_a_utf16_pair(tmp_path: Path) -> None:
+    page = read_text(HTML / "09BERN351.html").replace("TAGS: ", "TAGS: &#xD800; ", 1)
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+
+    result = run("parse", "--input-format", "html", "page.html", cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    rests = [block.get("rest") for block in json.loads(result.stdout)["blocks"]]
+    assert " &#xD800; PREL PHUM ETRD SZ" in rests  # the TAGS line's rest, as written

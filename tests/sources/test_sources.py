@@ -164,6 +164,14 @@ def test_a_page_with_one_box_has_no_header_box() -> None:
     assert text.endswith("how-to read a cable\nUNCLAS PARIS 000001\nTEXT")
 
 
+def test_a_reference_to_half_a_utf16_pair_stays_as_written() -> None:
+    # a lone surrogate cannot be written as UTF-8 (`parse` of such a page said "internal error")
+    box = "UNCLAS PARIS 000001&#x000A;TEXT &#xD800; &#57343; &#x1F600;"
+    text = cable_text_from_html(_small_page(box))
+    assert text.endswith("\nUNCLAS PARIS 000001\nTEXT &#xD800; &#57343; \U0001f600")
+    text.encode("utf-8")
+
+
 def test_a_page_whose_heading_follows_the_boxes() -> None:
     page = _small_page("UNCLAS PARIS 000001", heading="")
     page = page.replace("</body>", HEADING + "</body>")

@@ -176,10 +176,11 @@ class _PageReader(HTMLParser):
 
 
 def _numeric_char(name: str) -> str | None:
-    """The character of ``&#NNN;`` / ``&#xHHH;``; None when it names no character."""
+    """The character of ``&#NNN;`` / ``&#xHHH;``; None when it names no character (nor
+    a half of a UTF-16 pair, U+D800 to U+DFFF, which no UTF-8 text can hold)."""
     try:
         code = int(name[1:], 16) if name[:1] in ("x", "X") else int(name)
-        return chr(code) if code > 0 else None
+        return chr(code) if code > 0 and not 0xD800 <= code <= 0xDFFF else None
     except (ValueError, OverflowError):
         return None
 
