@@ -266,6 +266,8 @@ def contexts() -> tuple[Context, ...]:
         ("last line", PUBLISHER, "", "", ""),
         ("paragraph line", PUBLISHER + paragraph, "", "", prose),
         ("last paragraph line", PUBLISHER + paragraph, "", "", ""),
+        # a REF block's line after blank lines (REF_ITEM_START starts it)
+        ("REF line after a blank line", PUBLISHER + "REF: A. STATE 1\n\n", "", "B. STATE 2", prose),
     ]
     found: dict[int, Context] = {}
     walked: set[tuple[int, ...]] = set()

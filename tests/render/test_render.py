@@ -31,6 +31,7 @@ from cablemodel.model import (
     Reason,
     ReasonLetter,
     ReasonSeparator,
+    ReasonWord,
     Ref,
     ReferenceId,
     Section,
@@ -69,7 +70,8 @@ def _built_in_code() -> Cable:
         Ref((CableRef("SECSTATE", 96519),), tail=(blank,)),
         ClassifiedBy(
             (
-                ClassifiedWord(" EST COUNSELOR DRY FOR REASONS"),
+                ClassifiedWord(" EST COUNSELOR DRY"),
+                ReasonWord(" FOR REASONS"),
                 Reason(
                     "1.4",
                     (

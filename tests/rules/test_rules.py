@@ -151,10 +151,10 @@ FAILING: dict[str, tuple[str, tuple[tuple[str, str], ...], list[Expected]]] = {
         7, 1, 7, 13, "$.publisher.classification")]),
     "CM407": (SEED, (("1.4, B, D", "1.5, B, H"),), [Expected(
         "warning", "Reason 1.5 has letter (h); section 1.5 has only (a) to (g)",
-        29, 56, 29, 65, "$.blocks[7].pieces[1]")]),
+        29, 56, 29, 65, "$.blocks[7].pieces[2]")]),
     "CM408": (SEED, (("1.4, B, D", "1.5, B, D"),), [Expected(
         "warning", "Reason section 1.5 does not fit the creation date 2005-05-31; the section "
-        "then was 1.4", 29, 56, 29, 65, "$.blocks[7].pieces[1]")]),
+        "then was 1.4", 29, 56, 29, 65, "$.blocks[7].pieces[2]")]),
     "CM409": (SEED, ((PUBLISHER_CONFIDENTIAL, "UNCLASSIFIED\nEmbassy"),), [Expected(
         "warning", "The UNCLASSIFIED cable carries a Classified By line",
         29, 1, 29, 15, "$.blocks[7]")]),

@@ -105,6 +105,7 @@ def test_document_values_are_typed(seed: model.Cable, seed_doc: Document) -> Non
             "month_digits": 2,
             "day_digits": 2,
             "year_digits": 4,
+            "second_separator": None,
         },
         "lead": " ",
     }

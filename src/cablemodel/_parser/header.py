@@ -157,7 +157,7 @@ class HeaderCallbacks:
         return self._address_block(AddressKind.XMT, children)
 
     def address(self, children: list[Child]) -> Address:
-        """address: ADDRESS_INDICATOR? PLAD PRECEDENCE? SEQUENCE? REST?"""
+        """address: ADDRESS_INDICATOR? PLAD PRECEDENCE? SEQUENCE? REST? | ADDRESS_PAGE_HEADER"""
         return _address(children)
 
     def address_tail(self, children: list[Child]) -> Address:
@@ -165,7 +165,21 @@ class HeaderCallbacks:
         return _address(children)
 
     def address_line(self, children: list[Child]) -> AddressLine:
-        """address_line: ADDRESS_START address_tail NL"""
+        """address_line: ADDRESS_START address_tail NL | ADDRESS_BARE address_tail? NL"""
+        if children[0].type == "ADDRESS_BARE":  # no routing indicator: AMEMBASSY BRASILIA
+            start, nl = children[0], children[-1]
+            tail = children[1] if len(children) == 3 else Address(plad="", plad_lead="")
+            bare = Address(
+                plad=str(start) + tail.plad_lead + tail.plad,
+                precedence=tail.precedence,
+                sequence=tail.sequence,
+                indicator_lead="",
+                plad_lead="",
+                precedence_lead=tail.precedence_lead,
+                sequence_lead=tail.sequence_lead,
+                rest=tail.rest,
+            )
+            return AddressLine(bare, span=line_span(start, nl))
         start, tail, nl = children
         address = Address(
             plad=tail.plad,
@@ -200,4 +214,6 @@ def _address(children: list[Child]) -> Address:
             fields["sequence"], fields["sequence_lead"] = int(value), lead
         elif token.type == "REST":
             fields["rest"] = str(token)
+        elif token.type == "ADDRESS_PAGE_HEADER":  # no address: a page header stands there
+            fields["plad"], fields["plad_lead"], fields["rest"] = "", "", str(token)
     return Address(**fields)

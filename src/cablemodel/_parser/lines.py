@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from attrs import evolve
+
 from ..model import (
     BlankLine,
     Boundary,
@@ -19,6 +21,7 @@ from ..model import (
 from .tokens import TOKEN_TYPES, Child, Token, line_span, split_lead
 
 LINE_ENDS = frozenset(("TEXT_LINE", "NL"))
+_MARKERS = frozenset(("MARK_BEGIN", "MARK_END", "MARK_END_SUMMARY", "MARK_END_COMMENT"))
 
 
 def cut_lines(items: list[Child]) -> tuple[LooseLine, ...]:
@@ -78,14 +81,16 @@ def cut_lines(items: list[Child]) -> tuple[LooseLine, ...]:
             prose.append(item[:-1])
         elif kind == "TEXT":
             prose.append(str(item))
-        elif kind in ("MARK_BEGIN", "MARK_END"):
+        elif kind in _MARKERS:
             close_prose()
-            parts.append(marker(str(item), kind == "MARK_BEGIN"))
+            parts.append(marker(item))
         if kind in LINE_ENDS:
             close_prose()
             end_column = (item.column or 0) + (len(item) - 1 if kind == "TEXT_LINE" else 0)
             span = Span(first.line or 0, first.column or 0, item.line or 0, end_column)
             if parts:
+                if blank:  # blanks after a marker at the end of a paragraph's first line
+                    parts.append(Prose(blank))
                 lines.append(TextLine(tuple(parts), span=span))
             else:
                 lines.append(BlankLine(blank or "", span=span))
@@ -105,10 +110,45 @@ def loose_lines(children: list[Child]) -> tuple[LooseLine, ...]:
     return cut_lines(children[index:])
 
 
-def marker(text: str, begins: bool) -> Marker:
-    words = text.upper().split()
-    topic = Topic(words[-1].lower())
-    return Marker(text, Boundary.BEGIN if begins else Boundary.END, topic)
+_SPLIT_END_TOPIC = {"MARK_END_SUMMARY": Topic.SUMMARY, "MARK_END_COMMENT": Topic.COMMENT}
+_TOPIC_WORDS = {topic.value.upper(): topic for topic in Topic}
+
+
+def read_page_marker(tokens: list[Token], origin: str) -> PageMarker:
+    """A page marker from its tokens; ``origin`` names the terminal of its origin, whose
+    blanks become the marker's lead (inside a REF line)."""
+    by_type = {t.type: str(t) for t in tokens}
+    lead, origin_text = split_lead(by_type[origin])
+    serial_lead, serial = split_lead(by_type["MARKER_SERIAL"])
+    page_lead, page = split_lead(by_type["MARKER_PAGE"])
+    of_lead, _ = split_lead(by_type["MARKER_OF"])
+    total_lead, total = split_lead(by_type["MARKER_TOTAL"])
+    subpage = by_type.get("MARKER_SUBPAGE")
+    return PageMarker(
+        origin=origin_text,
+        serial=int(serial),
+        page=int(page),
+        total=int(total),
+        subpage=None if subpage is None else int(subpage[1:]),
+        serial_digits=len(serial),
+        serial_lead=serial_lead,
+        page_lead=page_lead,
+        of_lead=of_lead,
+        total_lead=total_lead,
+        rest=by_type.get("REST", ""),
+        lead=lead,
+    )
+
+
+def marker(token: Token) -> Marker:
+    """MARK_BEGIN or MARK_END (``End Summary and Comment``: the first topic word is the
+    topic), or the ``End`` of an end marker split over two lines, whose terminal names it."""
+    text = str(token)
+    if token.type in _SPLIT_END_TOPIC:
+        return Marker(text, Boundary.END, _SPLIT_END_TOPIC[token.type])
+    words = text.upper().replace("/", " ").split()
+    topic = next(_TOPIC_WORDS[word] for word in words if word in _TOPIC_WORDS)
+    return Marker(text, Boundary.BEGIN if token.type == "MARK_BEGIN" else Boundary.END, topic)
 
 
 class LinesCallbacks:
@@ -135,25 +175,7 @@ class LinesCallbacks:
     def page_marker(self, children: list[Child]) -> PageMarker:
         """page_marker: MARKER_ORIGIN MARKER_SERIAL MARKER_PAGE MARKER_SUBPAGE? MARKER_OF
         MARKER_TOTAL REST? NL"""
-        by_type = {t.type: str(t) for t in children}
-        serial_lead, serial = split_lead(by_type["MARKER_SERIAL"])
-        page_lead, page = split_lead(by_type["MARKER_PAGE"])
-        of_lead, _ = split_lead(by_type["MARKER_OF"])
-        total_lead, total = split_lead(by_type["MARKER_TOTAL"])
-        subpage = by_type.get("MARKER_SUBPAGE")
-        return PageMarker(
-            origin=by_type["MARKER_ORIGIN"],
-            serial=int(serial),
-            page=int(page),
-            total=int(total),
-            subpage=None if subpage is None else int(subpage[1:]),
-            serial_digits=len(serial),
-            serial_lead=serial_lead,
-            page_lead=page_lead,
-            of_lead=of_lead,
-            total_lead=total_lead,
-            rest=by_type.get("REST", ""),
-            span=line_span(children[0], children[-1]),
-        )
+        marker = read_page_marker(children, "MARKER_ORIGIN")
+        return evolve(marker, span=line_span(children[0], children[-1]))
 
     paragraph_page_marker = page_marker

@@ -3,9 +3,9 @@ from tokens."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-from ..model import LooseLine, Span
+from ..model import Block, LooseLine, Span
 
 Child = Any
 
@@ -36,6 +36,13 @@ class Token(str):
 # parser is made. A callback tells a token from a value with ``type(child) in
 # TOKEN_TYPES``; both classes have the attributes above.
 TOKEN_TYPES: set[type[str]] = {Token}
+
+
+class Joined(NamedTuple):
+    """Blocks that start on one line: a SUBJECT, the REF written after it on its line, the
+    Classified By after that (or a paragraph number and the Classified By after it)."""
+
+    blocks: tuple[Block, ...]
 
 
 def split_lead(value: str) -> tuple[str, str]:

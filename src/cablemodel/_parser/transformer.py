@@ -8,7 +8,7 @@ from .header import HeaderCallbacks
 from .lines import LinesCallbacks, cut_lines
 from .preamble import PreambleCallbacks
 from .publisher import PublisherCallbacks
-from .tokens import TOKEN_TYPES, Child
+from .tokens import TOKEN_TYPES, Child, Joined
 
 
 class ToModel(
@@ -39,4 +39,7 @@ class ToModel(
             ),
             len(children),
         )
-        return cut_lines(children[:start]), tuple(children[start:])
+        blocks: list[Block] = []
+        for child in children[start:]:
+            blocks.extend(child.blocks if isinstance(child, Joined) else (child,))
+        return cut_lines(children[:start]), tuple(blocks)

@@ -13,6 +13,7 @@ from typing import Any
 from ..model import (
     AddressBlock,
     Banner,
+    Block,
     Cable,
     ClassifiedBy,
     DeLine,
@@ -54,7 +55,13 @@ from .preamble import (
 )
 from .publisher import emit_publisher
 
-__all__ = ["date_text", "instruction_text", "portion_text", "ref_piece_text", "render"]
+__all__ = [
+    "date_text",
+    "instruction_text",
+    "portion_text",
+    "ref_piece_text",
+    "render",
+]
 
 
 def render(cable: Cable) -> str:
@@ -62,14 +69,27 @@ def render(cable: Cable) -> str:
     out: list[str] = []
     emit_publisher(cable.publisher, out)
     emit_lines(cable.lead, out)
+    previous: Block | None = None
     for block in cable.blocks:
+        if isinstance(block, (Ref, ClassifiedBy)) and block.joined:
+            _join(block, previous, out)
         _EMITTERS[type(block)](block, out)
+        previous = block
     text = "".join(out)
     if not cable.final_newline and text.endswith("\n"):
         text = text[:-1]
     if cable.newline != "\n":
         text = text.replace("\n", cable.newline)
     return "\ufeff" + text if cable.bom else text
+
+
+def _join(block: Ref | ClassifiedBy, previous: Block | None, out: list[str]) -> None:
+    """A joined block goes on the last line of the block before it: take that line end back."""
+    if previous is None or previous.tail or not out[-1].endswith("\n"):
+        raise ValueError(
+            f"a joined {type(block).__name__} must follow a block that ends with its own line"
+        )
+    out[-1] = out[-1][:-1]
 
 
 _EMITTERS: dict[type, Callable[[Any, list[str]], None]] = {

@@ -28,5 +28,6 @@ def emit_paragraph(block: Paragraph, out: list[str]) -> None:
 
 
 def emit_signature(block: Signature, out: list[str]) -> None:
-    out.append(block.name + block.trailing + "\n")
+    others = "".join(other.separator + other.name for other in block.others)
+    out.append(block.name + others + block.trailing + "\n")
     emit_lines(block.tail, out)

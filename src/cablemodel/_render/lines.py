@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..model import BlankLine, Caption, CaptionLine, LooseLine, PageMarker, TextLine, pieces_text
-from ..model._base import digits
 
 __all__ = ["emit_lines"]
 
@@ -28,9 +27,4 @@ def _emit_caption_line(line: CaptionLine, out: list[str]) -> None:
 
 
 def _emit_page_marker(marker: PageMarker, out: list[str]) -> None:
-    subpage = "" if marker.subpage is None else f".{marker.subpage}"
-    out.append(
-        f"{marker.origin}{marker.serial_lead}{digits(marker.serial, marker.serial_digits)}"
-        f"{marker.page_lead}{digits(marker.page, 3)}{subpage}{marker.of_lead}OF"
-        f"{marker.total_lead}{digits(marker.total, 3)}{marker.rest}\n"
-    )
+    out.append(marker.text + "\n")

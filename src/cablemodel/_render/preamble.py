@@ -15,9 +15,7 @@ from ..model import (
     Oadr,
     Passing,
     Ref,
-    RefLetter,
     RefPiece,
-    RefWord,
     Subject,
     TagEntry,
     TagsLine,
@@ -66,9 +64,10 @@ def date_text(value: date, style: DateStyle) -> str:
     month = digits(value.month, style.month_digits)
     day = digits(value.day, style.day_digits)
     sep = style.separator
+    second = sep if style.second_separator is None else style.second_separator
     if style.order == "YMD":
-        return f"{year_text}{sep}{month}{sep}{day}"
-    return f"{month}{sep}{day}{sep}{year_text}"
+        return f"{year_text}{sep}{month}{second}{day}"
+    return f"{month}{sep}{day}{second}{year_text}"
 
 
 def instruction_text(instruction: Instruction | None) -> str:
@@ -84,8 +83,9 @@ def instruction_text(instruction: Instruction | None) -> str:
 
 
 def emit_eo(block: EoLine, out: list[str]) -> None:
+    order = digits(block.order, block.order_digits) if block.order_digits else str(block.order)
     out.append(
-        f"{block.label}{block.order_lead}{block.order}{block.colon or ''}{block.decl_label or ''}"
+        f"{block.label}{block.order_lead}{order}{block.colon or ''}{block.decl_label or ''}"
         f"{instruction_text(block.instruction)}{block.rest}\n"
     )
     emit_lines(block.tail, out)
@@ -109,26 +109,15 @@ def emit_subject(block: Subject, out: list[str]) -> None:
 
 
 def ref_piece_text(piece: RefPiece) -> str:
-    if isinstance(piece, RefWord):
-        return piece.text
-    if isinstance(piece, RefLetter):
-        pilcrow = "¶" if piece.pilcrow else ""
-        return f"{piece.lead}{pilcrow}{piece.before}{piece.letter}{piece.after}"
-    year = ""
-    if piece.year is not None:
-        written = piece.year % 100 if piece.year_digits == 2 else piece.year
-        apostrophe = "'" if piece.year_apostrophe else ""
-        year = piece.year_lead + apostrophe + digits(written, piece.year_digits)
-    return (
-        f"{year}{piece.origin_lead}{piece.origin}{piece.serial_lead}"
-        f"{digits(piece.serial, piece.serial_digits)}"
-    )
+    """A piece of a REF line as written, with the blanks in front of it."""
+    return piece.text
 
 
 def emit_ref(block: Ref, out: list[str]) -> None:
-    out.append(block.label + "".join(ref_piece_text(piece) for piece in block.pieces) + "\n")
+    out.append(block.label + "".join(piece.text for piece in block.pieces) + "\n")
     for line in block.continuation:
-        out.append(line.indent + "".join(ref_piece_text(piece) for piece in line.pieces) + "\n")
+        emit_lines(line.gap, out)
+        out.append(line.text + "\n")
     emit_lines(block.tail, out)
 
 

@@ -21,7 +21,7 @@ by identity, which cables are known to read back).
 from __future__ import annotations
 
 from ._base import MONTH_NAMES, NBSP, Span
-from .body import Paragraph, Portion, PortionCaveat, PortionLevel, Signature
+from .body import Cosigner, Paragraph, Portion, PortionCaveat, PortionLevel, Signature
 from .cable import Block, Cable
 from .header import (
     Address,
@@ -58,6 +58,7 @@ from .preamble import (
     ClassifiedBy,
     ClassifiedLine,
     ClassifiedPiece,
+    ClassifiedSeparator,
     ClassifiedWord,
     DateStyle,
     DeclassifyOn,
@@ -71,10 +72,12 @@ from .preamble import (
     Reason,
     ReasonLetter,
     ReasonSeparator,
+    ReasonWord,
     Ref,
     RefLetter,
     RefLine,
     RefPiece,
+    RefSerial,
     RefWord,
     Section,
     Subject,
@@ -104,7 +107,9 @@ __all__ = [
     "ClassifiedBy",
     "ClassifiedLine",
     "ClassifiedPiece",
+    "ClassifiedSeparator",
     "ClassifiedWord",
+    "Cosigner",
     "DateStyle",
     "DeLine",
     "DeclassifyOn",
@@ -133,10 +138,12 @@ __all__ = [
     "Reason",
     "ReasonLetter",
     "ReasonSeparator",
+    "ReasonWord",
     "Ref",
     "RefLetter",
     "RefLine",
     "RefPiece",
+    "RefSerial",
     "RefWord",
     "ReferenceId",
     "RoutingIndicator",

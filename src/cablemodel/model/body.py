@@ -9,7 +9,7 @@ from attrs import frozen
 from ._base import Span, _span
 from .lines import LooseLine, Marker, TextLine, TextPiece, pieces_text
 
-__all__ = ["Paragraph", "Portion", "PortionCaveat", "PortionLevel", "Signature"]
+__all__ = ["Cosigner", "Paragraph", "Portion", "PortionCaveat", "PortionLevel", "Signature"]
 
 
 class PortionLevel(enum.Enum):
@@ -109,10 +109,20 @@ class Paragraph:
 
 
 @frozen(weakref_slot=False)
-class Signature:
-    """The last non-blank line when it is a name: the approving officer, e.g. ``WOLFF``."""
+class Cosigner:
+    """A further signer on the signature line: ``/BRYS`` in ``BURNS/BRYS``."""
 
     name: str
-    trailing: str = ""  # blanks after the name on its line
+    separator: str = "/"
+
+
+@frozen(weakref_slot=False)
+class Signature:
+    """The last line that is a name, before trailer lines (``NNNN``, a classification
+    word …): the approving officer, e.g. ``WOLFF``; joint signers in ``others``."""
+
+    name: str
+    trailing: str = ""  # blanks (or a stray backslash or quote) after the names
     tail: tuple[LooseLine, ...] = ()
+    others: tuple[Cosigner, ...] = ()
     span: Span | None = _span()

@@ -8,7 +8,7 @@ from typing import Union
 
 from attrs import frozen
 
-from ._base import Span, _span
+from ._base import Span, _span, digits
 
 __all__ = [
     "BlankLine",
@@ -139,7 +139,18 @@ class PageMarker:
     of_lead: str = " "
     total_lead: str = " "
     rest: str = ""
+    lead: str = ""  # the blanks before it where it stands inside a REF line
     span: Span | None = _span()
+
+    @property
+    def text(self) -> str:
+        """The marker as written, its line end excluded."""
+        subpage = "" if self.subpage is None else f".{self.subpage}"
+        return (
+            f"{self.lead}{self.origin}{self.serial_lead}{digits(self.serial, self.serial_digits)}"
+            f"{self.page_lead}{digits(self.page, 3)}{subpage}{self.of_lead}OF"
+            f"{self.total_lead}{digits(self.total, 3)}{self.rest}"
+        )
 
 
 LooseLine = Union[TextLine, BlankLine, CaptionLine, PageMarker]

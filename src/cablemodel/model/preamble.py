@@ -9,8 +9,8 @@ from typing import Union
 
 from attrs import frozen
 
-from ._base import Span, _span
-from .lines import LooseLine
+from ._base import Span, _span, digits
+from .lines import LooseLine, PageMarker
 from .publisher import Level
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "ClassifiedBy",
     "ClassifiedLine",
     "ClassifiedPiece",
+    "ClassifiedSeparator",
     "ClassifiedWord",
     "DateStyle",
     "DeclassifyOn",
@@ -32,10 +33,12 @@ __all__ = [
     "Reason",
     "ReasonLetter",
     "ReasonSeparator",
+    "ReasonWord",
     "Ref",
     "RefLetter",
     "RefLine",
     "RefPiece",
+    "RefSerial",
     "RefWord",
     "Section",
     "Subject",
@@ -111,6 +114,7 @@ class DateStyle:
     month_digits: int = 2
     day_digits: int = 2
     year_digits: int = 4
+    second_separator: str | None = None  # when the second differs: 05/31-2015
 
 
 @frozen(weakref_slot=False)
@@ -161,6 +165,7 @@ class EoLine:
 
     order: int
     instruction: Instruction | None = None
+    order_digits: int = 0  # 0: as many digits as the number has; else zero-padded (01295)
     label: str = "E.O."
     order_lead: str = " "
     colon: str | None = ":"
@@ -210,7 +215,8 @@ class TagsLine:
 
 @frozen(weakref_slot=False)
 class Subject:
-    """``SUBJECT:`` and its continuation lines, up to a blank or recognised line."""
+    """``SUBJECT:`` and its continuation lines, up to a blank or recognised line, or up to
+    a REF or Classified By written on its last line (a block joined to it)."""
 
     text: str
     label: str = "SUBJECT:"
@@ -237,6 +243,12 @@ class RefLetter:
     lead: str = " "
     pilcrow: bool = False
 
+    @property
+    def text(self) -> str:
+        """The letter as written, with its blanks."""
+        pilcrow = "¶" if self.pilcrow else ""
+        return f"{self.lead}{pilcrow}{self.before}{self.letter}{self.after}"
+
 
 @frozen(weakref_slot=False)
 class CableRef:
@@ -250,7 +262,38 @@ class CableRef:
     serial_digits: int = 0  # 0: as many digits as the number has
     year_lead: str = " "
     origin_lead: str = " "
+    serial_lead: str = " "  # the blanks before the serial, and a colon: STATE: 73097
+    year_after: bool = False  # the year follows the serial: QUITO 4525-91, LIMA 701 (08)
+    year_brackets: bool = False  # the year in parentheses: (08)
+
+    @property
+    def text(self) -> str:
+        """The reference as written, with its blanks."""
+        year = ""
+        if self.year is not None:
+            written = self.year % 100 if self.year_digits == 2 else self.year
+            year = ("'" if self.year_apostrophe else "") + digits(written, self.year_digits)
+            year = self.year_lead + (f"({year})" if self.year_brackets else year)
+        cable = (
+            f"{self.origin_lead}{self.origin}{self.serial_lead}"
+            f"{digits(self.serial, self.serial_digits)}"
+        )
+        return cable + year if self.year_after else year + cable
+
+
+@frozen(weakref_slot=False)
+class RefSerial:
+    """A further serial of the cable reference before it: `` AND 2764``, ``/935``."""
+
+    serial: int
+    separator: str = " AND"
     serial_lead: str = " "
+    serial_digits: int = 0  # 0: as many digits as the number has
+
+    @property
+    def text(self) -> str:
+        """The serial as written, with what precedes it."""
+        return f"{self.separator}{self.serial_lead}{digits(self.serial, self.serial_digits)}"
 
 
 @frozen(weakref_slot=False)
@@ -260,16 +303,24 @@ class RefWord:
     text: str
 
 
-RefPiece = Union[RefLetter, CableRef, RefWord]
+# a page marker may stand inside a REF line: … B) 08 TRIPOLI 227 TRIPOLI 00000191 001.2 OF 002
+RefPiece = Union[RefLetter, CableRef, RefSerial, RefWord, PageMarker]
 
 
 @frozen(weakref_slot=False)
 class RefLine:
-    """A continuation line of a REF block."""
+    """A continuation line of a REF block; ``gap`` holds the blank lines before it (a
+    line that starts with a reference letter after blank lines still belongs to it)."""
 
     pieces: tuple[RefPiece, ...]
     indent: str = ""
+    gap: tuple[LooseLine, ...] = ()
     span: Span | None = _span()
+
+    @property
+    def text(self) -> str:
+        """The line as written, its gap and line end excluded."""
+        return self.indent + "".join(piece.text for piece in self.pieces)
 
 
 @frozen(weakref_slot=False)
@@ -280,6 +331,7 @@ class Ref:
     label: str = "REF:"
     continuation: tuple[RefLine, ...] = ()
     tail: tuple[LooseLine, ...] = ()
+    joined: bool = False  # it starts on the line of the block before it: SUBJECT: … REF:
     span: Span | None = _span()
 
     def all_pieces(self) -> Iterator[RefPiece]:
@@ -346,7 +398,21 @@ class ClassifiedWord:
     text: str
 
 
-ClassifiedPiece = Union[Reason, ClassifiedWord]
+@frozen(weakref_slot=False)
+class ClassifiedSeparator:
+    """A comma or semicolon between the parts of the officer: ``Name, Title; Office``."""
+
+    text: str
+
+
+@frozen(weakref_slot=False)
+class ReasonWord:
+    """The words that introduce the reasons: `` for reasons``, `` Reason:``, `` per``."""
+
+    text: str
+
+
+ClassifiedPiece = Union[Reason, ReasonWord, ClassifiedSeparator, ClassifiedWord]
 
 
 @frozen(weakref_slot=False)
@@ -365,6 +431,7 @@ class ClassifiedBy:
     label: str = "Classified By:"
     continuation: tuple[ClassifiedLine, ...] = ()
     tail: tuple[LooseLine, ...] = ()
+    joined: bool = False  # it starts on the line of the block before it: … REF: X 1 Classified By:
     span: Span | None = _span()
 
     def all_pieces(self) -> Iterator[ClassifiedPiece]:

@@ -256,9 +256,7 @@ def _may_hold_markers(line: object) -> TypeGuard[TextLine | Paragraph]:
       post's comment; an unclosed one runs to the end of the cable.""",
       sources=("5 FAH-1 H-240 (summary and comment)", "docs/format.md: Loose lines"),
       fix="""Add the missing END SUMMARY or END COMMENT (or the opening marker).""",
-      example=Example("04BOGOTA2313", 191,
-                      "topic during the visit of DAAG Warren this week. End Comment.",
-                      "End Comment",
+      example=Example("06BUENOSAIRES350", 85, "Jorge Sobisch.  End Comment.", "End Comment",
                       "'End Comment' closes a COMMENT that was never opened"),
 )
 def _unbalanced_markers(cable: Cable) -> Iterator[Problem]:
@@ -306,8 +304,8 @@ def _ref_text(ref: CableRef) -> str:
       sources=("docs/format.md: Preamble; the origins vocabulary (vocab/origins.tsv): references",),
       fix="""Write the station code of the cited cable's post, or ignore CM507 for
       references to documents other than cables.""",
-      example=Example("10STATE369", 50, "\xb6I. IIR 6 022 0380 93 23 MAR 1993", "IIR 6",
-                      "REF item IIR 6 names no known origin"),
+      example=Example("08REYKJAVIK116", 35, "REF:  SECTO 003 DTG 070102Z JUN 08",
+                      "SECTO 003", "REF item SECTO 3 names no known origin"),
 )
 def _unresolved_reference(cable: Cable) -> Iterator[Problem]:
     for ref, span, path in _cable_refs(cable):

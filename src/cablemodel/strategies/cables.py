@@ -43,7 +43,10 @@ from ..model import (
     Classification,
     ClassifiedBy,
     ClassifiedLine,
+    ClassifiedPiece,
+    ClassifiedSeparator,
     ClassifiedWord,
+    Cosigner,
     DateStyle,
     DeclassifyOn,
     DeLine,
@@ -72,6 +75,7 @@ from ..model import (
     Reason,
     ReasonLetter,
     ReasonSeparator,
+    ReasonWord,
     Ref,
     ReferenceId,
     RefLetter,
@@ -246,7 +250,18 @@ _NAME_WORDS = (
     "Mary",
     "Jones,",
 )
-_SIGNATURES = ("WOLFF", "STAPLETON", "van Voorst", "BURNS/BRYS", "O'NEILL", "McCARTHY", "de Ville")
+_SIGNATURES: tuple[tuple[str, tuple[Cosigner, ...]], ...] = (
+    ("WOLFF", ()),
+    ("STAPLETON", ()),
+    ("van Voorst", ()),
+    ("BURNS", (Cosigner("BRYS"),)),  # joint signers: BURNS/BRYS
+    ("KEEGAN", (Cosigner("PAAL", " "),)),
+    ("O'NEILL", ()),
+    ("McCARTHY", ()),
+    ("de Ville", ()),
+)
+# lines that may follow the signature
+_TRAILERS = ("NNNN", "CONFIDENTIAL", '"')
 
 # Tags of every kind: geographic, subject, program, organisation, person.
 _GEO_TAGS = ("FR", "IC", "JA", "KS", "SZ", "AE")
@@ -692,16 +707,24 @@ def _reason(draw: Draw, era: _Era) -> Reason:
 
 def _classified_by(draw: Draw, facts: _Facts) -> ClassifiedBy:
     names = draw(_some(_NAME_WORDS, 1, 6))
-    # Words in a row read back as one ClassifiedWord.
-    words = "".join(" " + name for name in names)
-    pieces: tuple[ClassifiedWord | Reason, ...] = (ClassifiedWord(words),)
+    # Words in a row read back as one ClassifiedWord; a comma stands apart.
+    found: list[ClassifiedPiece] = []
+    words = ""
+    for name in names:
+        words += " " + name.rstrip(",")
+        if name.endswith(","):
+            found += [ClassifiedWord(words), ClassifiedSeparator(",")]
+            words = ""
+    if words:
+        found.append(ClassifiedWord(words))
+    pieces: tuple[ClassifiedPiece, ...] = tuple(found)
     continuation: tuple[ClassifiedLine, ...] = ()
     if facts.era.reason_section is not None:
         reason = _reason(draw, facts.era)
         if draw(st.booleans()):
-            pieces = (ClassifiedWord(words + " for reasons"), reason)
+            pieces = (*pieces, ReasonWord(" for reasons"), reason)
         else:
-            continuation = (ClassifiedLine((ClassifiedWord("reasons"), reason)),)
+            continuation = (ClassifiedLine((ReasonWord("reasons"), reason)),)
     label = draw(_choice(("Classified By:", "Classified by:", "CLASSIFIED BY:")))
     return ClassifiedBy(pieces, label, continuation, tail=(BlankLine(), *_text_tail(draw, 1)[1:]))
 
@@ -798,8 +821,14 @@ def _ending(draw: Draw, blocks: list[Block]) -> None:
     """Append a signature, or make sure that no signature can be read into the end:
     the last non-blank line of a text is a signature when it looks like a name."""
     if draw(_ints(0, 2)):
-        tail = tuple(BlankLine(draw(_choice(("", " ")))) for _ in range(draw(_ints(0, 2))))
-        blocks.append(Signature(draw(_choice(_SIGNATURES)), draw(_choice(("", "", " "))), tail))
+        tail: tuple[LooseLine, ...] = tuple(
+            BlankLine(draw(_choice(("", " ")))) for _ in range(draw(_ints(0, 2)))
+        )
+        if draw(_ints(0, 3)) == 0:
+            tail = (*tail, TextLine((Prose(draw(_choice(_TRAILERS))),)))
+        name, others = draw(_choice(_SIGNATURES))
+        trailing = draw(_choice(("", "", " ")))
+        blocks.append(Signature(name, trailing, tail, others))
         return
     last = blocks[-1]
     assert not isinstance(last, Signature)
