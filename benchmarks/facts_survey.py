@@ -138,7 +138,7 @@ def survey_references(cables: Iterable[m.Cable], release: frozenset[str], out: T
         blocks = [b for b in cable.blocks if isinstance(b, m.Ref)]
         out.add("REF blocks", n=len(blocks))
         if HAS_FACTS:
-            references = cable.references  # type: ignore[attr-defined]
+            references = cable.references
             out.add("cables with a reference", n=1 if references else 0)
             out.add("references (all kinds)", n=len(references))
             for reference in references:
@@ -147,7 +147,7 @@ def survey_references(cables: Iterable[m.Cable], release: frozenset[str], out: T
                     continue
                 out.add("cable references found")
                 text = reference.text
-                station_known = reference.id.station_known
+                station_known = reference.known_station
                 resolved = reference.in_release
                 _classify(out, rid, text, str(reference.id), station_known, resolved)
             continue
@@ -191,7 +191,7 @@ def survey_classifier(cables: Iterable[m.Cable], out: Tally) -> None:
         if "CLASSIFIED BY" in first[:40]:
             out.add("classified by inside paragraph 1", rid)
         if HAS_FACTS:
-            classifier = cable.classifier  # type: ignore[attr-defined]
+            classifier = cable.classifier
             if classifier is not None:
                 out.add("classifier found")
                 if classifier.name:
@@ -214,7 +214,7 @@ def survey_signers(cables: Iterable[m.Cable], out: Tally) -> None:
     for cable in cables:
         rid = cable.reference_id
         if HAS_FACTS:
-            signers: tuple[str, ...] = cable.signers  # type: ignore[attr-defined]
+            signers: tuple[str, ...] = cable.signers
         else:
             signature = cable.signature
             signers = () if signature is None else (signature.name,)
@@ -252,9 +252,9 @@ def survey_summaries(cables: Iterable[m.Cable], out: Tally) -> None:
         if any(mk.topic is m.Topic.COMMENT for mk in markers):
             out.add("cables with a COMMENT marker")
         if HAS_FACTS:
-            if cable.summary is not None:  # type: ignore[attr-defined]
+            if cable.summary is not None:
                 out.add("summaries found")
-            if cable.comment is not None:  # type: ignore[attr-defined]
+            if cable.comment is not None:
                 out.add("comments found")
 
 
@@ -263,11 +263,11 @@ def survey_addressees(cables: Iterable[m.Cable], out: Tally) -> None:
     for cable in cables:
         rid = cable.reference_id
         if HAS_FACTS:
-            sender = cable.sender  # type: ignore[attr-defined]
+            sender = cable.sender
             found = [
                 *([sender] if sender is not None else []),
-                *cable.recipients,  # type: ignore[attr-defined]
-                *cable.info_recipients,  # type: ignore[attr-defined]
+                *cable.recipients,
+                *cable.info_recipients,
             ]
             for addressee in found:
                 out.add("addressees")
@@ -297,7 +297,7 @@ def survey_tags(cables: Iterable[m.Cable], out: Tally) -> None:
             continue
         out.add("cables with a TAGS line")
         if HAS_FACTS:
-            entries = cable.tag_entries  # type: ignore[attr-defined]
+            entries = cable.tag_entries
             out.add("tag entries", n=len(entries))
             for entry in entries:
                 out.add(f"  kind {entry.kind.value}")

@@ -99,6 +99,35 @@ def summarize(cable: model.Cable) -> dict[str, Any]:
             [m.origin, m.serial, m.page, m.subpage, m.total] for m in cable.page_markers
         ],
         "signature": None if cable.signature is None else cable.signature.name,
+        "facts": _facts(cable),
+    }
+
+
+def _facts(cable: model.Cable) -> dict[str, Any]:
+    """What the facts layer reads from the cable (docs/facts.md)."""
+    classifier = cable.classifier
+    summary = cable.summary
+    sender = cable.sender
+    return {
+        "canonical_id": cable.canonical_id,
+        "references": [
+            [r.letter, r.kind.value, None if r.id is None else str(r.id), r.in_release, r.text]
+            for r in cable.references
+        ],
+        "classifier": None
+        if classifier is None
+        else {
+            "name": classifier.name,
+            "title": classifier.title,
+            "office": classifier.office,
+            "reasons": [[r.section, list(r.letters)] for r in classifier.reasons],
+        },
+        "signers": list(cable.signers),
+        "summary": None if summary is None else [len(summary), summary[:60], summary[-40:]],
+        "sender": None if sender is None else [sender.name, sender.routing_indicator],
+        "recipients": [[a.name, a.routing_indicator] for a in cable.recipients],
+        "info_recipients": [[a.name, a.routing_indicator] for a in cable.info_recipients],
+        "tag_entries": [[t.text, t.normalized, t.kind.value] for t in cable.tag_entries],
     }
 
 

@@ -9,5 +9,30 @@ or its JSON document. Canonical forms come from the vocabulary data in
 from __future__ import annotations
 
 from .handling import handling_captions, is_classified
+from .people import ClassificationReason, Classifier, classifier, signers
+from .references import Reference, ReferenceKind, canonical_id, references
+from .routing import Addressee, info_recipients, recipients, sender
+from .tags import Tag, TagKind, tag_entries
+from .text import comment, summary
 
-__all__ = ["handling_captions", "is_classified"]
+__all__ = [
+    "Addressee",
+    "ClassificationReason",
+    "Classifier",
+    "Reference",
+    "ReferenceKind",
+    "Tag",
+    "TagKind",
+    "canonical_id",
+    "classifier",
+    "comment",
+    "handling_captions",
+    "info_recipients",
+    "is_classified",
+    "recipients",
+    "references",
+    "sender",
+    "signers",
+    "summary",
+    "tag_entries",
+]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from typing import TypeVar, Union
+from typing import TYPE_CHECKING, TypeVar, Union
 
 from attrs import frozen
 
@@ -13,6 +13,9 @@ from .header import AddressBlock, DeLine, DtgLine, PartialNotice, Precedence, Vz
 from .lines import Caption, CaptionLine, LooseLine, PageMarker
 from .preamble import Banner, ClassifiedBy, EoLine, Passing, Ref, Subject, TagsLine
 from .publisher import Classification, Publisher
+
+if TYPE_CHECKING:
+    from ..facts import Addressee, Classifier, Reference, Tag
 
 __all__ = ["Block", "Cable"]
 
@@ -176,6 +179,79 @@ class Cable:
         for block in self.blocks:
             found.extend(line for line in block.tail if isinstance(line, PageMarker))
         return tuple(found)
+
+    # --- facts: what the cable says, in canonical form (cablemodel.facts, docs/facts.md).
+    # The facts layer reads the model, so it is imported when a fact is asked for: the
+    # one import from the model upwards, allowed by the layers contract.
+    @property
+    def references(self) -> tuple[Reference, ...]:
+        """Every reference of every REF block, in document order."""
+        from .. import facts
+
+        return facts.references(self)
+
+    @property
+    def canonical_id(self) -> str:
+        """The cable's own id, a malformed one corrected (``reference_id`` as published)."""
+        from .. import facts
+
+        return facts.canonical_id(self)
+
+    @property
+    def classifier(self) -> Classifier | None:
+        """The classifying officer of the first Classified By block."""
+        from .. import facts
+
+        return facts.classifier(self)
+
+    @property
+    def signers(self) -> tuple[str, ...]:
+        """The names of the signature, joint signers apart."""
+        from .. import facts
+
+        return facts.signers(self)
+
+    @property
+    def summary(self) -> str | None:
+        """The text between the SUMMARY markers."""
+        from .. import facts
+
+        return facts.summary(self)
+
+    @property
+    def comment(self) -> str | None:
+        """The first COMMENT outside the summary."""
+        from .. import facts
+
+        return facts.comment(self)
+
+    @property
+    def sender(self) -> Addressee | None:
+        """The FM addressee."""
+        from .. import facts
+
+        return facts.sender(self)
+
+    @property
+    def recipients(self) -> tuple[Addressee, ...]:
+        """The TO addressees."""
+        from .. import facts
+
+        return facts.recipients(self)
+
+    @property
+    def info_recipients(self) -> tuple[Addressee, ...]:
+        """The INFO addressees."""
+        from .. import facts
+
+        return facts.info_recipients(self)
+
+    @property
+    def tag_entries(self) -> tuple[Tag, ...]:
+        """The TAGS entries, normalised and with their kinds (``tags``: as published)."""
+        from .. import facts
+
+        return facts.tag_entries(self)
 
     def header_lines(self) -> Iterator[LooseLine]:
         """The loose lines of the header area."""

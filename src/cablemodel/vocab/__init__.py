@@ -3,17 +3,22 @@ README.md), each read once, on first use."""
 
 from __future__ import annotations
 
+import gzip
 from functools import cache
 from importlib import resources
 
 __all__ = [
     "canonical_origin",
+    "classifier_words",
     "geo_tags",
     "malformed_ids",
     "organization_tags",
     "origin_names",
     "origins",
     "program_tags",
+    "reference_kinds",
+    "release_ids",
+    "routing_name",
     "subject_tags",
     "tag_fixes",
 ]
@@ -87,3 +92,51 @@ def canonical_origin(written: str) -> str | None:
     if compact in origins():
         return compact
     return _aliases().get(compact)
+
+
+@cache
+def release_ids() -> frozenset[str]:
+    """The 251,287 reference ids of the Cablegate release, as published (read on first use:
+    the file is shipped gzip-compressed, 0.6 MB for 3.4 MB of ids)."""
+    data = resources.files("cablemodel.vocab").joinpath("release-ids.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode("ascii").split())
+
+
+@cache
+def _routing() -> tuple[dict[str, str], tuple[tuple[str, str, str], ...]]:
+    """Routing indicator -> name, and the ranges written ``RHFJAAA THRU RHFJAAZ``."""
+    exact: dict[str, str] = {}
+    ranges: list[tuple[str, str, str]] = []
+    for code, name in _rows("routing-indicators.tsv"):
+        low, _, high = code.partition(" THRU ")
+        if high:
+            ranges.append((low, high, name))
+        else:
+            exact[code] = name
+    return exact, tuple(ranges)
+
+
+def routing_name(indicator: str) -> str | None:
+    """The plain-language name of a routing indicator (``RUEHC``: DEPT OF STATE
+    WASHINGTON DC), or None when the table does not know it."""
+    exact, ranges = _routing()
+    if indicator in exact:
+        return exact[indicator]
+    for low, high, name in ranges:
+        if len(low) == len(indicator) and low <= indicator <= high:
+            return name
+    return None
+
+
+@cache
+def classifier_words() -> dict[str, str]:
+    """A word of a Classified By line (upper case) -> ``title`` (it names a role),
+    ``office`` (an office or agency) or ``suffix`` (JR, SR …)."""
+    return {row[0]: row[1] for row in _rows("classifier-words.tsv")}
+
+
+@cache
+def reference_kinds() -> dict[str, str]:
+    """A word of a REF item (upper case) -> the kind of document it names: ``email``,
+    ``telcon``, ``memo`` or ``report``."""
+    return {row[0]: row[1] for row in _rows("reference-kinds.tsv")}

@@ -1,0 +1,114 @@
+"""The summary and the comment: the text between a cable's markers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from attrs import frozen
+
+from ..model import BlankLine, Boundary, Cable, Marker, Paragraph, Prose, TextLine, Topic
+
+__all__ = ["comment", "summary"]
+
+
+@frozen
+class _Piece:
+    """A piece of the cable's prose, with the paragraph it belongs to (-1: before the first)."""
+
+    paragraph: int
+    text: str
+    marker: Marker | None = None
+    line_start: bool = False  # the first piece of its line
+    brk: bool = False  # a blank line or the start of a paragraph: no text
+
+
+def _pieces(cable: Cable) -> Iterator[_Piece]:
+    paragraph = -1
+    for line in cable.lead:
+        yield from _line(paragraph, line)
+    for block in cable.blocks:
+        if isinstance(block, Paragraph):
+            paragraph += 1
+            yield _Piece(paragraph, "", brk=True)
+            for index, part in enumerate(block.parts):
+                yield _of(paragraph, part, index == 0)
+        for line in block.tail:
+            yield from _line(paragraph, line)
+
+
+def _line(paragraph: int, line: object) -> Iterator[_Piece]:
+    if isinstance(line, BlankLine):
+        yield _Piece(paragraph, "", brk=True)
+    if isinstance(line, TextLine):
+        for index, part in enumerate(line.parts):
+            yield _of(paragraph, part, index == 0)
+
+
+def _of(paragraph: int, part: Prose | Marker, first: bool) -> _Piece:
+    if isinstance(part, Marker):
+        return _Piece(paragraph, part.text, part, first)
+    return _Piece(paragraph, part.text, None, first)
+
+
+def _section(pieces: list[_Piece], topic: Topic, start: int = 0) -> tuple[int, int] | None:
+    """Where the first ``topic`` section from ``start`` runs: (first piece, end piece).
+
+    It runs to its end marker; without one, to the first blank line or paragraph start
+    after its text has begun. An end marker without a begin closes a section that runs
+    from the first paragraph.
+    """
+    for index in range(start, len(pieces)):
+        marker = pieces[index].marker
+        if marker is None or marker.topic is not topic:
+            continue
+        if marker.boundary is Boundary.END:
+            first = next((i for i, p in enumerate(pieces) if p.paragraph >= 0), index)
+            return (first, index) if first < index else None
+        for end in range(index + 1, len(pieces)):
+            other = pieces[end].marker
+            if other is not None and other.topic is topic:
+                return index + 1, end
+        end = index + 1
+        begun = False
+        while end < len(pieces):
+            piece = pieces[end]
+            if piece.brk and begun:
+                break
+            begun = begun or (piece.marker is None and bool(piece.text.strip(" -=_*.:")))
+            end += 1
+        return index + 1, end
+    return None
+
+
+def _text(pieces: list[_Piece]) -> str | None:
+    words: list[str] = []
+    for piece in pieces:
+        if piece.marker is not None or piece.brk:
+            continue
+        text = piece.text
+        if not text.strip(" -=_*.:"):  # dash rules and stray punctuation
+            continue
+        words.extend(text.split())
+    text = " ".join(words).lstrip(":.-– ").strip()
+    return text or None
+
+
+def summary(cable: Cable) -> str | None:
+    """The text between the SUMMARY markers (see docs/facts.md)."""
+    pieces = list(_pieces(cable))
+    found = _section(pieces, Topic.SUMMARY)
+    return None if found is None else _text(pieces[found[0] : found[1]])
+
+
+def comment(cable: Cable) -> str | None:
+    """The first COMMENT outside the summary."""
+    pieces = list(_pieces(cable))
+    inside = _section(pieces, Topic.SUMMARY)
+    start = 0
+    while True:
+        found = _section(pieces, Topic.COMMENT, start)
+        if found is None:
+            return None
+        if inside is None or not inside[0] <= found[0] <= inside[1]:
+            return _text(pieces[found[0] : found[1]])
+        start = found[1] + 1
