@@ -112,12 +112,32 @@ def tables(
     files = _open_files(urls, input_format, storage_options or {})
     groups = [files[i : i + files_per_partition] for i in range(0, len(files), files_per_partition)]
     parts = [delayed(_partition)(group, input_format) for group in groups]
-    return {
+    frames = {
         name: dd.from_delayed(
             [part[name] for part in parts], meta=_frame(name, []), verify_meta=False
         )
         for name in TABLES
     }
+    # whether the archive holds a cited cable is known once every partition is parsed
+    known = delayed(_canonical_ids)([part["cables"] for part in parts])
+    citations = frames["citations"]
+    frames["citations"] = citations.map_partitions(_mark_in_archive, known, meta=citations._meta)
+    return frames
+
+
+def _canonical_ids(cables: Sequence[pd.DataFrame]) -> frozenset[str]:
+    return frozenset(cable_id for frame in cables for cable_id in frame["canonical_id"])
+
+
+def _mark_in_archive(citations: pd.DataFrame, known: frozenset[str]) -> pd.DataFrame:
+    """``in_archive`` of every citation of a cable: whether ``known`` holds its cited id."""
+    import pandas as pd
+
+    cited = citations["cited_id"]
+    marked = [None if cable_id is pd.NA else cable_id in known for cable_id in cited]
+    return citations.assign(
+        in_archive=pd.Series(marked, index=citations.index, dtype=citations["in_archive"].dtype)
+    )
 
 
 def to_parquet(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import cablemodel
 from cablemodel.export import TABLES, export, search
 from tests.export.test_engines import sqlite_rows
 from tests.helpers import read_text
@@ -66,6 +67,33 @@ def test_parquet_and_sqlite_agree_over_the_corpus(archive: Path, copied: Path) -
             f"ORDER BY {', '.join(table.key)}"
         ).fetchall()
         assert from_duckdb == sqlite_rows(archive, table.name), table.name
+
+
+def test_the_citation_graph_is_the_cables_references(archive: Path, corpus: Path) -> None:
+    """Every reference of every cable is a row; a citation is in the archive exactly when a
+    cable of the corpus has the cited canonical id."""
+    cables = [cablemodel.parse(read_text(path)) for path in sorted(corpus.glob("*.txt"))]
+    own = {cable.canonical_id for cable in cables}
+    expected = sorted(
+        (cable.reference_id, str(ref.id or ""), ref.id is not None and str(ref.id) in own)
+        for cable in cables
+        for ref in cable.references
+    )
+    with contextlib.closing(sqlite3.connect(archive)) as db:
+        found = sorted(
+            (cable_id, cited_id or "", bool(in_archive))
+            for cable_id, cited_id, in_archive in db.execute(
+                "SELECT cable_id, cited_id, in_archive FROM citations"
+            )
+        )
+        addressees = db.execute("SELECT count(*) FROM addressees").fetchone()[0]
+    assert found == expected
+    assert len(found) > len(cables) // 2  # most cables cite another
+    assert sum(in_archive for _, _, in_archive in found) > 0
+    assert addressees == sum(
+        (cable.sender is not None) + len(cable.recipients) + len(cable.info_recipients)
+        for cable in cables
+    )
 
 
 def test_an_update_after_editing_ten_cables(archive: Path, copied: Path) -> None:

@@ -106,10 +106,14 @@ def test_the_parquet_files_carry_the_schema(exports: dict[str, Path]) -> None:
     assert schema.field("declassify_on").type == "date32[day]"
     assert schema.field("partial").type == "bool"
     assert not schema.field("id").nullable
-    assert schema.metadata[b"cablemodel.schema_version"] == b"1"
+    assert schema.metadata[b"cablemodel.schema_version"] == b"2"
     manifest = json.loads((exports["parquet"] / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["format"] == "parquet"
-    assert manifest["tables"]["tags"] == ["cable_id", "position", "tag"]
+    assert manifest["tables"]["tags"] == [
+        "cable_id", "position", "tag", "normalized", "kind", "listed_in"
+    ]
+    citations = pq.read_schema(exports["parquet"] / "citations" / "part-0.parquet")
+    assert citations.field("in_archive").type == "bool"
 
 
 def test_the_csv_files_hold_the_same_rows(exports: dict[str, Path]) -> None:
@@ -233,7 +237,13 @@ def test_datasette_shows_the_configured_facets(datasette: str, exports: dict[str
         classifications = dict(
             db.execute("SELECT classification, count(*) FROM cables GROUP BY 1").fetchall()
         )
-        tag_counts = dict(db.execute("SELECT tag, count(*) FROM tags GROUP BY 1").fetchall())
+        tag_counts = dict(
+            db.execute(
+                "SELECT json_each.value, count(*) FROM cables, json_each(cables.tags) GROUP BY 1"
+            ).fetchall()
+        )
+        kinds = dict(db.execute("SELECT kind, count(*) FROM tags GROUP BY 1").fetchall())
+        cited = dict(db.execute("SELECT kind, count(*) FROM citations GROUP BY 1").fetchall())
     assert {r["value"]: r["count"] for r in facets["classification"]["results"]} == (
         classifications
     )
@@ -245,6 +255,15 @@ def test_datasette_shows_the_configured_facets(datasette: str, exports: dict[str
     assert min(shown.values()) >= max(
         (count for tag, count in tag_counts.items() if tag not in shown), default=0
     )
+
+    # the tables of the cable's meaning have theirs: tag kinds, citation kinds
+    for table, expected in (("tags", kinds), ("citations", cited)):
+        document = get_json(f"{datasette}/archive/{table}.json?_shape=objects&_size=0")
+        facets = document["facet_results"]
+        facets = facets.get("results", facets)
+        assert {r["value"]: r["count"] for r in facets["kind"]["results"]} == expected
+    assert kinds["geo"] > 0
+    assert cited["cable"] > 0
 
     # a facet of the cables a full-text search finds
     query = urllib.parse.urlencode({"_search": "MTCR", "_facet": "year", "_shape": "objects"})

@@ -3,6 +3,7 @@ and the full-text search over it."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import pickle
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -24,6 +26,7 @@ from cablemodel.export import (
     TABLES,
     ArchiveError,
     CableRow,
+    CitationRow,
     ColumnKind,
     ExportError,
     ParagraphRow,
@@ -94,11 +97,55 @@ def test_the_rows_of_the_seed() -> None:
     ]
     assert found.paragraphs[0].text.startswith("EST Counselor participated in the May 26 MTCR")
     assert found.tags[:2] == (
-        TagRow("05PARIS3759", 1, "FR"), TagRow("05PARIS3759", 2, "KSCA")
+        TagRow("05PARIS3759", 1, "FR", "FR", "geo", "tags-line"),
+        TagRow("05PARIS3759", 2, "KSCA", "KSCA", "program", "tags-line"),
     )
+    assert [t.kind for t in found.tags] == [
+        "geo", "program", "subject", "subject", "subject", "subject", "subject"
+    ]
+    # the facts of the cable
+    assert row.canonical_id == "05PARIS3759"
+    assert (row.classified_by, row.classifier_title, row.classifier_office) == (
+        "ROBERT W. DRY", "EST COUNSELOR", None
+    )
+    assert row.classification_reasons == "1.4(b) 1.4(d)"
+    assert (json.loads(row.signers), row.summary, row.sender) == (["WOLFF"], None, None)
+    assert found.citations == (
+        CitationRow(
+            "05PARIS3759", 1, None, "cable", "SECSTATE 96519", "05STATE96519",
+            known_station=True, in_release=False, in_archive=None, line=27,
+        ),
+    )
+    assert found.addressees == ()  # a partial extract: no routing header
     assert [(f.position, f.code, f.severity, f.line) for f in found.findings] == [
         (1, "CM204", "info", 16), (2, "CM206", "info", 31)
     ]
+
+
+def test_addressees_of_a_routing_header() -> None:
+    # 09BRASILIA1401: FM with the DE line's routing indicator, TO with a sequence number
+    found = records(cablemodel.parse(read_text(DATA / "09BRASILIA1401.txt")))
+    assert [(a.position, a.role, a.name, a.routing_indicator, a.sequence, a.line)
+            for a in found.addressees[:3]] == [
+        (1, "from", "AMEMBASSY BRASILIA", "RUEHBR", None, 20),
+        (2, "to", "SECSTATE WASHDC", "RUEHC", 5, 21),
+        (3, "info", "AMEMBASSY BRASILIA", "RUEHBR", None, 22),
+    ]
+    assert found.addressees[1].routing_name == "DEPT OF STATE WASHINGTON DC"
+    assert found.cable.sender == "AMEMBASSY BRASILIA"
+    assert {a.role for a in found.addressees} == {"from", "to", "info"}
+    assert [c.cited_id for c in found.citations] == ["09STATE122731"]
+
+
+def test_a_cable_without_a_tags_line_has_the_publishers_tags() -> None:
+    lines = read_text(SEED).splitlines(keepends=True)
+    cable = cablemodel.parse("".join(line for line in lines if not line.startswith("TAGS:")))
+    assert cable.tags_line is None
+    tags = records(cable).tags
+    assert [(t.tag, t.normalized, t.kind, t.listed_in) for t in tags[:2]] == [
+        ("FR", "FR", "geo", "publisher"), ("KSCA", "KSCA", "program", "publisher"),
+    ]
+    assert len(tags) == len(cable.tags) == 7
 
 
 def test_without_the_text_size_and_hash_come_from_the_rendered_cable() -> None:
@@ -129,7 +176,9 @@ def test_portion_caveats_are_joined() -> None:
 
 
 def test_the_schema_is_read_from_the_row_classes() -> None:
-    assert list(TABLES) == ["cables", "paragraphs", "tags", "findings", "rejects"]
+    assert list(TABLES) == [
+        "cables", "paragraphs", "tags", "citations", "addressees", "findings", "rejects"
+    ]
     cables = TABLES["cables"]
     assert cables.row is CableRow
     assert cables.key == ("id",)
@@ -155,7 +204,13 @@ def test_records_of_generated_cables_survive_sqlite(tmp_path: Path) -> None:
         cable_file.write_text(text, encoding="utf-8", newline="")
         found = records(cablemodel.parse(text), source=str(cable_file))
         export([cable_file], database, jobs=1)
-        assert read_back(database) == found
+        # the archive of one cable holds a cited cable only if the cable cites itself
+        own = found.cable.canonical_id
+        citations = tuple(
+            attrs.evolve(c, in_archive=None if c.cited_id is None else c.cited_id == own)
+            for c in found.citations
+        )
+        assert read_back(database) == attrs.evolve(found, citations=citations)
 
     check()
 
@@ -174,6 +229,8 @@ def read_back(database: Path) -> Records:
         cable=cable,
         paragraphs=tuple(sorted(tables["paragraphs"], key=order)),
         tags=tuple(sorted(tables["tags"], key=order)),
+        citations=tuple(sorted(tables["citations"], key=order)),
+        addressees=tuple(sorted(tables["addressees"], key=order)),
         findings=tuple(sorted(tables["findings"], key=order)),
     )
 
@@ -283,11 +340,79 @@ def test_the_datasette_metadata_configures_facets_and_search(inputs: Path, tmp_p
     assert metadata_path(database).name == "archive.metadata.json"
     assert metadata == datasette_metadata("archive")
     cables = metadata["databases"]["archive"]["tables"]["cables"]
-    assert cables["facets"] == ["classification", "origin", "year", {"array": "tags"}]
+    assert cables["facets"] == [
+        "classification", "origin", "year", {"array": "tags"}, {"array": "signers"}
+    ]
     assert (cables["fts_table"], cables["fts_pk"]) == ("cables_fts", "rowid")
     assert cables["columns"]["sha256"] == "the SHA-256 of the cable text (UTF-8), in hex"
     paragraphs = metadata["databases"]["archive"]["tables"]["paragraphs"]
     assert paragraphs["fts_table"] == "paragraphs_fts"
+
+
+def _citing_pair(folder: Path) -> tuple[Path, Path]:
+    """Two cables made from the reference cable: 05PARIS3800 cites 05PARIS3700 (``REF:
+    PARIS 3700``), which cites 05STATE96519 as the reference cable does."""
+    text = read_text(SEED)
+    cited, citing = folder / "cited.txt", folder / "citing.txt"
+    cited.write_text(
+        text.replace("05PARIS3759", "05PARIS3700").replace("PARIS 003759", "PARIS 003700"),
+        encoding="utf-8",
+        newline="",
+    )
+    citing.write_text(
+        text.replace("05PARIS3759", "05PARIS3800")
+        .replace("PARIS 003759", "PARIS 003800")
+        .replace("REF: SECSTATE 96519", "REF: PARIS 3700"),
+        encoding="utf-8",
+        newline="",
+    )
+    return cited, citing
+
+
+def test_citations_say_whether_the_archive_holds_the_cited_cable(tmp_path: Path) -> None:
+    folder = tmp_path / "cables"
+    folder.mkdir()
+    cited, _ = _citing_pair(folder)
+    database = tmp_path / "archive.sqlite"
+    export([folder], database, jobs=1)
+    query = "SELECT cable_id, cited_id, in_release, in_archive FROM citations ORDER BY 1"
+    assert rows(database, query) == [
+        ("05PARIS3700", "05STATE96519", 0, 0),
+        ("05PARIS3800", "05PARIS3700", 0, 1),
+    ]
+    # the graph's edges join the cables they point to
+    assert rows(
+        database,
+        "SELECT c.cable_id, d.id FROM citations c JOIN cables d ON d.canonical_id = c.cited_id",
+    ) == [("05PARIS3800", "05PARIS3700")]
+
+    # an update recomputes it: the cited cable gone, the citing one unchanged
+    cited.unlink()
+    summary = export([folder], database, jobs=1)
+    assert (summary.exported, summary.unchanged, summary.removed) == (0, 1, 1)
+    assert rows(database, query) == [("05PARIS3800", "05PARIS3700", 0, 0)]
+
+
+def test_folder_exports_set_in_archive_at_the_end(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    folder = tmp_path / "cables"
+    folder.mkdir()
+    _citing_pair(folder)
+    export([folder], tmp_path / "tables", format="csv", jobs=1)
+    export([folder], tmp_path / "archive.parquet", jobs=1)
+
+    with (tmp_path / "tables" / "citations.csv").open(encoding="utf-8", newline="") as stream:
+        found = [(r["cable_id"], r["cited_id"], r["in_archive"]) for r in csv.DictReader(stream)]
+    assert found == [
+        ("05PARIS3700", "05STATE96519", "false"), ("05PARIS3800", "05PARIS3700", "true")
+    ]
+    table = pq.read_table(tmp_path / "archive.parquet" / "citations").to_pylist()
+    assert [(r["cable_id"], r["in_archive"]) for r in table] == [
+        ("05PARIS3700", False), ("05PARIS3800", True)
+    ]
+    assert sorted(p.name for p in (tmp_path / "tables").iterdir())[:3] == [
+        "addressees.csv", "cablemodel.json", "cables.csv"
+    ]
 
 
 def _state(database: Path) -> list[list[tuple[Any, ...]]]:

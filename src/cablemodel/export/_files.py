@@ -13,15 +13,17 @@ import csv
 import json
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
+
+import attrs
 
 from ..sources import SourceItem
 from ._atomic import new_temporary_folder, replace_folder
 from ._errors import ArchiveError
 from ._pipeline import Built
-from ._schema import SCHEMA_VERSION, TABLES, ColumnKind, RejectRow, Row, Table
+from ._schema import SCHEMA_VERSION, TABLES, CitationRow, ColumnKind, RejectRow, Row, Table
 from ._values import Encoder, csv_text
 
 if TYPE_CHECKING:
@@ -67,8 +69,14 @@ def manifest(format_name: str, generator: str) -> str:
     return json.dumps(document, indent=2) + "\n"
 
 
+#: Where citations wait, in the temporary folder, until every cable id is known.
+_CITATIONS_SPILL = "citations.pending.jsonl"
+
+
 class FolderOutput:
-    """What the folder formats share: the temporary folder, duplicate ids, the counts."""
+    """What the folder formats share: the temporary folder, duplicate ids, the counts, and
+    the citations, held back in a file until the end (whether the archive holds the cited
+    cable is known only then)."""
 
     format_name = ""
 
@@ -80,6 +88,8 @@ class FolderOutput:
         check_replaceable(self.path)
         self.folder = new_temporary_folder(self.path)
         self._first: dict[str, str] = {}  # reference id -> the source it was exported from
+        self._canonical: set[str] = set()  # the canonical ids of the exported cables
+        self._spill = open(self.folder / _CITATIONS_SPILL, "w+", encoding="utf-8")  # noqa: SIM115
 
     def unchanged(self, item: SourceItem) -> bool:
         return False
@@ -99,11 +109,29 @@ class FolderOutput:
             self.counts["rejected"] += 1
             return
         self._first[cable_id] = built.cable.source or ""
+        self._canonical.add(built.cable.canonical_id)
         for name in TABLES:
             rows = built.rows(name)
-            if rows:
+            if name == "citations":
+                self._spill.writelines(json.dumps(attrs.astuple(row)) + "\n" for row in rows)
+            elif rows:
                 self._add(name, rows)
         self.counts["exported"] += 1
+
+    def _citations(self) -> Iterator[list[Row]]:
+        """The held-back citations, ``in_archive`` set, a row group at a time."""
+        self._spill.seek(0)
+        group: list[Row] = []
+        for line in self._spill:
+            row = CitationRow(*json.loads(line))
+            if row.cited_id is not None:
+                row = attrs.evolve(row, in_archive=row.cited_id in self._canonical)
+            group.append(row)
+            if len(group) == ROW_GROUP_SIZE:
+                yield group
+                group = []
+        if group:
+            yield group
 
     def _add(self, table: str, rows: Sequence[Row]) -> None:
         raise NotImplementedError
@@ -112,6 +140,10 @@ class FolderOutput:
         raise NotImplementedError
 
     def finish(self) -> dict[str, int]:
+        for group in self._citations():
+            self._add("citations", group)
+        self._spill.close()
+        os.unlink(self._spill.name)
         self._close()
         (self.folder / MANIFEST).write_text(manifest(self.format_name, self.generator), "utf-8")
         self.counts["cables"] = len(self._first)
@@ -119,6 +151,7 @@ class FolderOutput:
         return dict(self.counts)
 
     def abort(self) -> None:
+        self._spill.close()
         with contextlib.suppress(Exception):
             self._close()
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from attrs import frozen
 
 from .._render import render
+from ..facts import Addressee, Classifier, Reference, Tag, tags_of
 from ..model import (
     Cable,
     DeclassifyOn,
@@ -22,7 +23,15 @@ from ..model import (
     TextLine,
 )
 from ..rules import Finding, Severity, validate
-from ._schema import CableRow, FindingRow, ParagraphRow, Row, TagRow
+from ._schema import (
+    AddresseeRow,
+    CableRow,
+    CitationRow,
+    FindingRow,
+    ParagraphRow,
+    Row,
+    TagRow,
+)
 
 __all__ = ["Records", "records"]
 
@@ -34,13 +43,15 @@ class Records:
     cable: CableRow
     paragraphs: tuple[ParagraphRow, ...] = ()
     tags: tuple[TagRow, ...] = ()
+    citations: tuple[CitationRow, ...] = ()
+    addressees: tuple[AddresseeRow, ...] = ()
     findings: tuple[FindingRow, ...] = ()
 
     def rows(self, table: str) -> tuple[Row, ...]:
         """The rows of the table named ``table`` (``cables`` gives the one cable row)."""
         if table == "cables":
             return (self.cable,)
-        if table in ("paragraphs", "tags", "findings"):
+        if table in ("paragraphs", "tags", "citations", "addressees", "findings"):
             rows: tuple[Row, ...] = getattr(self, table)
             return rows
         return ()
@@ -69,9 +80,12 @@ def records(
     return Records(
         cable=_cable_row(cable, cable_id, data, findings, source),
         paragraphs=_paragraph_rows(cable, cable_id),
-        tags=tuple(
-            TagRow(cable_id, position, tag) for position, tag in enumerate(cable.tags, start=1)
+        tags=_tag_rows(cable, cable_id),
+        citations=tuple(
+            _citation_row(cable_id, position, reference)
+            for position, reference in enumerate(cable.references, start=1)
         ),
+        addressees=_addressee_rows(cable, cable_id),
         findings=tuple(
             _finding_row(cable_id, position, finding)
             for position, finding in enumerate(findings, start=1)
@@ -90,8 +104,11 @@ def _cable_row(
     banner = cable.banner
     section = None if banner is None else banner.section
     severities = [finding.severity for finding in findings]
+    classifier = cable.classifier
+    sender = cable.sender
     return CableRow(
         id=cable_id,
+        canonical_id=cable.canonical_id,
         created=publisher.created,
         year=publisher.created.year,
         released=publisher.released,
@@ -105,6 +122,7 @@ def _cable_row(
         partial=cable.partial,
         precedence=None if dtg is None else dtg.precedence,
         dtg=None if dtg is None else dtg.datetime,
+        sender=None if sender is None else sender.name,
         eo_order=None if eo is None else eo.order,
         declassification=_instruction_kind(instruction),
         declassify_on=instruction.date if isinstance(instruction, DeclassifyOn) else None,
@@ -113,6 +131,12 @@ def _cable_row(
             if isinstance(instruction, Exemptions)
             else None
         ),
+        classified_by=None if classifier is None else classifier.name,
+        classifier_title=None if classifier is None else classifier.title,
+        classifier_office=None if classifier is None else classifier.office,
+        classification_reasons=None if classifier is None else _reasons(classifier),
+        signers=json.dumps(list(cable.signers), ensure_ascii=False),
+        summary=cable.summary,
         sections=None if section is None else section.total,
         paragraph_count=len(cable.paragraphs),
         tags=json.dumps(list(cable.tags), ensure_ascii=False),
@@ -122,6 +146,66 @@ def _cable_row(
         warnings=severities.count(Severity.WARNING),
         infos=severities.count(Severity.INFO),
         source=source,
+    )
+
+
+def _reasons(classifier: Classifier) -> str | None:
+    """``1.4(b) 1.4(d)``: each letter with its section; a section without letters alone."""
+    cited = [
+        f"{reason.section}({letter})" if letter else reason.section
+        for reason in classifier.reasons
+        for letter in reason.letters or ("",)
+    ]
+    return " ".join(cited) or None
+
+
+def _tag_rows(cable: Cable, cable_id: str) -> tuple[TagRow, ...]:
+    """The TAGS line's entries; the publisher's tags for a cable whose text has none."""
+    entries: tuple[Tag, ...]
+    if cable.tags_line is not None:
+        entries, listed_in = cable.tag_entries, "tags-line"
+    else:
+        entries, listed_in = tags_of(cable.tags), "publisher"
+    return tuple(
+        TagRow(cable_id, position, tag.text, tag.normalized, tag.kind.value, listed_in)
+        for position, tag in enumerate(entries, start=1)
+    )
+
+
+def _citation_row(cable_id: str, position: int, reference: Reference) -> CitationRow:
+    cable = reference.id is not None
+    return CitationRow(
+        cable_id=cable_id,
+        position=position,
+        letter=reference.letter,
+        kind=reference.kind.value,
+        text=reference.text,
+        cited_id=None if reference.id is None else str(reference.id),
+        known_station=reference.known_station if cable else None,
+        in_release=reference.in_release if cable else None,
+        in_archive=None,  # known only to the archive: it sets it when written
+        line=None if reference.span is None else reference.span.line,
+    )
+
+
+def _addressee_rows(cable: Cable, cable_id: str) -> tuple[AddresseeRow, ...]:
+    sender = cable.sender
+    addressees: list[tuple[str, Addressee]] = [] if sender is None else [("from", sender)]
+    addressees += [("to", addressee) for addressee in cable.recipients]
+    addressees += [("info", addressee) for addressee in cable.info_recipients]
+    return tuple(
+        AddresseeRow(
+            cable_id=cable_id,
+            position=position,
+            role=role,
+            name=addressee.name,
+            routing_indicator=addressee.routing_indicator,
+            routing_name=addressee.routing_name,
+            precedence=addressee.precedence,
+            sequence=addressee.sequence,
+            line=None if addressee.span is None else addressee.span.line,
+        )
+        for position, (role, addressee) in enumerate(addressees, start=1)
     )
 
 

@@ -22,7 +22,9 @@ from attrs import field, frozen
 __all__ = [
     "SCHEMA_VERSION",
     "TABLES",
+    "AddresseeRow",
     "CableRow",
+    "CitationRow",
     "Column",
     "ColumnKind",
     "FindingRow",
@@ -34,7 +36,7 @@ __all__ = [
 ]
 
 #: The version of the table schema (stored in every archive).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _doc(text: str) -> dict[str, str]:
@@ -47,6 +49,12 @@ class CableRow:
     """One row per cable."""
 
     id: str = field(metadata=_doc("the reference id as published (the publisher's `Identifier`)"))
+    canonical_id: str = field(
+        metadata=_doc(
+            "the id canonicalised (`Cable.canonical_id`: a malformed id corrected), the id "
+            "`citations.cited_id` uses"
+        )
+    )
     created: dt.datetime = field(metadata=_doc("the publisher's `Created` date and time"))
     year: int = field(metadata=_doc("the year of `created` (for facets)"))
     released: dt.datetime | None = field(
@@ -83,6 +91,12 @@ class CableRow:
             "the date-time group (UTC) of the telegram; NULL when absent or not a real time"
         )
     )
+    sender: str | None = field(
+        metadata=_doc(
+            "the `FM` addressee as written, e.g. `AMEMBASSY PARIS` (`Cable.sender`; the "
+            "`addressees` table has its routing indicator); NULL without a routing header"
+        )
+    )
     eo_order: int | None = field(
         metadata=_doc("the Executive Order of the `E.O.` line, e.g. `12958`")
     )
@@ -97,6 +111,36 @@ class CableRow:
     )
     exemptions: str | None = field(
         metadata=_doc("the exemption codes of `DECL: X1, X5`, blank-separated (`X1 X5`)")
+    )
+    classified_by: str | None = field(
+        metadata=_doc(
+            "the classifying officer's name, e.g. `ROBERT W. DRY` (`Cable.classifier`); NULL "
+            "when the `Classified By` line names none"
+        )
+    )
+    classifier_title: str | None = field(
+        metadata=_doc("the officer's title or role, e.g. `EST COUNSELOR`, `AMBASSADOR`")
+    )
+    classifier_office: str | None = field(
+        metadata=_doc("the officer's office, e.g. `POL`, `EUR/WE`")
+    )
+    classification_reasons: str | None = field(
+        metadata=_doc(
+            "the reasons of the `Classified By` line, blank-separated, e.g. `1.4(b) 1.4(d)`; "
+            "NULL when it gives none"
+        )
+    )
+    signers: str = field(
+        metadata=_doc(
+            "the names of the signature as a JSON array (`Cable.signers`: joint signers apart, "
+            'e.g. `["BURNS", "BRYS"]`); `[]` when there is none'
+        )
+    )
+    summary: str | None = field(
+        metadata=_doc(
+            "the text between the summary markers (`Cable.summary`), portion markings "
+            "left out; NULL when the cable has no summary"
+        )
     )
     sections: int | None = field(
         metadata=_doc(
@@ -155,11 +199,98 @@ class ParagraphRow:
 
 @frozen
 class TagRow:
-    """One row per publisher tag of a cable."""
+    """One row per entry of the telegram's `TAGS` line (`Cable.tag_entries`), normalised
+    and with its kind; a cable without a `TAGS` line: one row per publisher tag."""
 
     cable_id: str = field(metadata=_doc("the cable's `id`"))
-    position: int = field(metadata=_doc("the tag's place in the publisher's `Tags:` line, from 1"))
-    tag: str = field(metadata=_doc("the tag as written, e.g. `PREL`"))
+    position: int = field(metadata=_doc("the entry's place among the cable's tags, from 1"))
+    tag: str = field(metadata=_doc("the entry as written, e.g. `PREL` or `HUMAN RIGHTS`"))
+    normalized: str = field(
+        metadata=_doc(
+            "the tag it stands for: upper case, `tag-fixes` applied (`HUMAN RIGHTS` -> `PHUM`), "
+            "a person's name kept whole"
+        )
+    )
+    kind: str = field(
+        metadata=_doc(
+            "`geo`, `subject`, `program`, `organization`, `person` or `unknown` (a tag in no "
+            "vocabulary)"
+        )
+    )
+    listed_in: str = field(
+        metadata=_doc(
+            "where the tag was read: `tags-line` (the telegram's `TAGS` line) or `publisher` "
+            "(the publisher's `Tags`, for a cable whose text has no `TAGS` line)"
+        )
+    )
+
+
+@frozen
+class CitationRow:
+    """One row per reference of the cable's `REF` blocks (`Cable.references`): the edges of
+    the citation graph, from `cable_id` to `cited_id`."""
+
+    cable_id: str = field(metadata=_doc("the citing cable's `id`"))
+    position: int = field(metadata=_doc("the reference's place in the cable, from 1"))
+    letter: str | None = field(
+        metadata=_doc("the item's letter, e.g. `A` for `A. STATE 1234`; NULL when unlettered")
+    )
+    kind: str = field(
+        metadata=_doc("what it names: `cable`, `email`, `telcon`, `memo`, `report` or `other`")
+    )
+    text: str = field(metadata=_doc("the reference as written, blanks squeezed"))
+    cited_id: str | None = field(
+        metadata=_doc(
+            "the cited cable's canonical id, e.g. `05STATE96519` (year as written or inferred, "
+            "station canonicalised; see docs/facts.md); NULL for a reference that is no cable"
+        )
+    )
+    known_station: bool | None = field(
+        metadata=_doc("whether the cited station is an origin of the vocabulary; NULL as above")
+    )
+    in_release: bool | None = field(
+        metadata=_doc(
+            "whether `cited_id` is one of the release's 251,287 ids; NULL for a reference that "
+            "is no cable"
+        )
+    )
+    in_archive: bool | None = field(
+        metadata=_doc(
+            "whether this archive holds the cited cable (a cable whose `canonical_id` is "
+            "`cited_id`), set when the archive is written (`records()` alone leaves it NULL); "
+            "NULL for a reference that is no cable"
+        )
+    )
+    line: int | None = field(metadata=_doc("the line of the reference (1-based)"))
+
+
+@frozen
+class AddresseeRow:
+    """One row per addressee of the routing header: `FM` (the sender), `TO` and `INFO`."""
+
+    cable_id: str = field(metadata=_doc("the cable's `id`"))
+    position: int = field(metadata=_doc("the addressee's place in the header, from 1"))
+    role: str = field(metadata=_doc("`from`, `to` or `info`"))
+    name: str = field(metadata=_doc("the addressee as written, e.g. `SECSTATE WASHDC`"))
+    routing_indicator: str | None = field(
+        metadata=_doc("its routing indicator, e.g. `RUEHC`; NULL when the line gives none")
+    )
+    routing_name: str | None = field(
+        metadata=_doc(
+            "the routing indicator's plain-language name from the vocabulary, e.g. "
+            "`DEPT OF STATE WASHINGTON DC` for `RUEHC`; NULL when unknown"
+        )
+    )
+    precedence: str | None = field(
+        metadata=_doc("the precedence written before the addressee (`IMMEDIATE`, `PRIORITY` …)")
+    )
+    sequence: int | None = field(
+        metadata=_doc(
+            "the message continuity number written after it (`4460` in "
+            "`RUEHC/SECSTATE WASHDC IMMEDIATE 4460`); NULL if none"
+        )
+    )
+    line: int | None = field(metadata=_doc("the line of the addressee (1-based)"))
 
 
 @frozen
@@ -202,7 +333,7 @@ class RejectRow:
     )
 
 
-Row = Union[CableRow, ParagraphRow, TagRow, FindingRow, RejectRow]
+Row = Union[CableRow, ParagraphRow, TagRow, CitationRow, AddresseeRow, FindingRow, RejectRow]
 
 
 class ColumnKind(enum.Enum):
@@ -277,6 +408,8 @@ TABLES: dict[str, Table] = {
         _table("cables", CableRow, ("id",)),
         _table("paragraphs", ParagraphRow, ("cable_id", "position")),
         _table("tags", TagRow, ("cable_id", "position")),
+        _table("citations", CitationRow, ("cable_id", "position")),
+        _table("addressees", AddresseeRow, ("cable_id", "position")),
         _table("findings", FindingRow, ("cable_id", "position")),
         _table("rejects", RejectRow, ("source",)),
     )

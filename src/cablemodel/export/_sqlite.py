@@ -54,8 +54,16 @@ _SQL_TYPES = {
 
 #: Secondary indexes, for the filters of `cablemodel search` and Datasette's facets.
 _INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "cables": (("source",), ("created",), ("origin",), ("classification",), ("year",)),
-    "tags": (("tag",),),
+    "cables": (
+        ("source",),
+        ("canonical_id",),
+        ("created",),
+        ("origin",),
+        ("classification",),
+        ("year",),
+    ),
+    "tags": (("tag",), ("normalized",)),
+    "citations": (("cited_id",),),
     "findings": (("code",),),
 }
 
@@ -135,9 +143,11 @@ def datasette_metadata(database_name: str) -> dict[str, Any]:
     """Datasette metadata: column descriptions, facets (classification, origin, year, tags)
     and the full-text search of the cables and paragraphs tables."""
     facets: dict[str, list[Any]] = {
-        "cables": ["classification", "origin", "year", {"array": "tags"}],
+        "cables": ["classification", "origin", "year", {"array": "tags"}, {"array": "signers"}],
         "paragraphs": ["portion_level"],
-        "tags": ["tag"],
+        "tags": ["normalized", "kind"],
+        "citations": ["kind", "in_release", "in_archive"],
+        "addressees": ["role", "routing_name"],
         "findings": ["severity", "code"],
         "rejects": ["reason"],
     }
@@ -288,6 +298,11 @@ class SqliteArchive:
                 "DELETE FROM rejects WHERE source NOT IN (SELECT source FROM seen)"
             ).rowcount
             self.counts["removed"] = len(vanished) + removed
+        # what a citation points to changes with every cable added or removed
+        db.execute(
+            "UPDATE citations SET in_archive = "
+            "(cited_id IN (SELECT canonical_id FROM cables)) WHERE cited_id IS NOT NULL"
+        )
         db.executemany(
             f"INSERT OR REPLACE INTO {META_TABLE} VALUES (?, ?)",
             [("schema_version", str(SCHEMA_VERSION)), ("generator", self.generator)],

@@ -12,7 +12,7 @@ from .handling import handling_captions, is_classified
 from .people import ClassificationReason, Classifier, classifier, signers
 from .references import Reference, ReferenceKind, canonical_id, references
 from .routing import Addressee, info_recipients, recipients, sender
-from .tags import Tag, TagKind, tag_entries
+from .tags import Tag, TagKind, tag_entries, tags_of
 from .text import comment, summary
 
 __all__ = [
@@ -35,4 +35,5 @@ __all__ = [
     "signers",
     "summary",
     "tag_entries",
+    "tags_of",
 ]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 from attrs import frozen
 
 from .. import vocab
 from ..model import Cable
 
-__all__ = ["Tag", "TagKind", "tag_entries"]
+__all__ = ["Tag", "TagKind", "tag_entries", "tags_of"]
 
 
 class TagKind(enum.Enum):
@@ -71,11 +72,15 @@ def _normalized(text: str) -> list[tuple[str, TagKind]]:
 def tag_entries(cable: Cable) -> tuple[Tag, ...]:
     """Each entry of the first TAGS line: SIPDIS and repeats dropped."""
     line = cable.tags_line
-    if line is None:
-        return ()
+    return () if line is None else tags_of(line.tags)
+
+
+def tags_of(texts: Iterable[str]) -> tuple[Tag, ...]:
+    """Tags as written (a TAGS line's entries, or the publisher's tags) as normalised
+    entries with their kinds: SIPDIS and repeats dropped."""
     seen: set[str] = set()
     found: list[Tag] = []
-    for text in line.tags:
+    for text in texts:
         for normalized, kind in _normalized(text):
             if normalized in ("SIPDIS", "") or normalized in seen:
                 continue
