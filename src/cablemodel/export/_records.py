@@ -77,15 +77,17 @@ def records(
         findings = validate(cable)
     data = text.encode("utf-8", "surrogatepass")
     cable_id = cable.reference_id
+    addressees = _addressee_rows(cable, cable_id)
+    sender = next((row.name for row in addressees if row.role == "from"), None)
     return Records(
-        cable=_cable_row(cable, cable_id, data, findings, source),
+        cable=_cable_row(cable, cable_id, data, findings, source, sender),
         paragraphs=_paragraph_rows(cable, cable_id),
         tags=_tag_rows(cable, cable_id),
         citations=tuple(
             _citation_row(cable_id, position, reference)
             for position, reference in enumerate(cable.references, start=1)
         ),
-        addressees=_addressee_rows(cable, cable_id),
+        addressees=addressees,
         findings=tuple(
             _finding_row(cable_id, position, finding)
             for position, finding in enumerate(findings, start=1)
@@ -94,7 +96,12 @@ def records(
 
 
 def _cable_row(
-    cable: Cable, cable_id: str, data: bytes, findings: Sequence[Finding], source: str | None
+    cable: Cable,
+    cable_id: str,
+    data: bytes,
+    findings: Sequence[Finding],
+    source: str | None,
+    sender: str | None,
 ) -> CableRow:
     publisher = cable.publisher
     classification = publisher.classification
@@ -105,7 +112,6 @@ def _cable_row(
     section = None if banner is None else banner.section
     severities = [finding.severity for finding in findings]
     classifier = cable.classifier
-    sender = cable.sender
     return CableRow(
         id=cable_id,
         canonical_id=cable.canonical_id,
@@ -122,7 +128,7 @@ def _cable_row(
         partial=cable.partial,
         precedence=None if dtg is None else dtg.precedence,
         dtg=None if dtg is None else dtg.datetime,
-        sender=None if sender is None else sender.name,
+        sender=sender,
         eo_order=None if eo is None else eo.order,
         declassification=_instruction_kind(instruction),
         declassify_on=instruction.date if isinstance(instruction, DeclassifyOn) else None,
