@@ -48,6 +48,12 @@ def _set(*path: str | int, value: object) -> Edit:
 
 CASES: list[tuple[str, Document, Edit, str]] = [
     (
+        "a REF joined to a subject followed by a blank line (ValueError in render)",
+        SEED,
+        _set("blocks", 6, "joined", value=True),
+        "$.blocks[6].joined: joined to a line the block before it does not end with",
+    ),
+    (
         "a paragraph's text with a line end (read back as a new paragraph 2)",
         SEED,
         _set("blocks", FIRST_PARAGRAPH, "parts", 0, "text", value=" hello\n2. (S) INJECTED"),

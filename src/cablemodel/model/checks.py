@@ -277,6 +277,14 @@ def _one_of(
 def _cable(value: Cable, path: Path, found: list[Problem]) -> None:
     if isinstance(value.newline, str):
         _one_of(value.newline, ("\n", "\r\n", "\r"), "a line ending", ("newline",), found)
+    ends_on_its_line = False  # whether the block before ends on a line of its own
+    for index, block in enumerate(value.blocks):
+        # a joined block is written on the last line of the block before it
+        joined = isinstance(block, (preamble.Ref, preamble.ClassifiedBy)) and block.joined is True
+        if joined and not ends_on_its_line:
+            message = "joined to a line the block before it does not end with"
+            found.append(Problem(("blocks", index, "joined"), message))
+        ends_on_its_line = not getattr(block, "tail", ())
 
 
 # --- publisher
