@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from attrs import frozen
+from typing import NamedTuple
 
 from ..model import BlankLine, Boundary, Cable, Marker, Paragraph, Prose, TextLine, Topic
 
 __all__ = ["comment", "summary"]
 
 
-@frozen
-class _Piece:
-    """A piece of the cable's prose, with the paragraph it belongs to (-1: before the first)."""
+class _Piece(NamedTuple):
+    """A piece of the cable's prose, with the paragraph it belongs to (-1: before the first).
+
+    A named tuple, not an attrs class: a cable has hundreds of pieces, made on every call,
+    and a tuple is made in a third of the time."""
 
     paragraph: int
     text: str
