@@ -32,6 +32,7 @@ from ..model import (
 )
 from .body import emit_paragraph, emit_signature, portion_text
 from .header import (
+    address_text,
     emit_address_block,
     emit_de,
     emit_dtg,
@@ -56,6 +57,7 @@ from .preamble import (
 from .publisher import emit_publisher
 
 __all__ = [
+    "address_text",
     "date_text",
     "instruction_text",
     "portion_text",

@@ -75,7 +75,8 @@ def emit_dtg(block: DtgLine, out: list[str]) -> None:
     emit_lines(block.tail, out)
 
 
-def _address_text(address: Address) -> str:
+def address_text(address: Address) -> str:
+    """An address as written, without the FM/TO/INFO label and the line end."""
     parts = []
     if address.indicator is not None:
         parts.append(address.indicator_lead + address.indicator + "/")
@@ -89,7 +90,7 @@ def _address_text(address: Address) -> str:
 
 
 def emit_address_block(block: AddressBlock, out: list[str]) -> None:
-    out.append(block.kind.value + _address_text(block.address) + "\n")
+    out.append(block.kind.value + address_text(block.address) + "\n")
     for line in block.continuation:
-        out.append(_address_text(line.address) + "\n")
+        out.append(address_text(line.address) + "\n")
     emit_lines(block.tail, out)

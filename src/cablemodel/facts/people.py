@@ -63,8 +63,11 @@ def _officer(parts: list[list[str]]) -> tuple[str | None, str | None, str | None
     name: str | None = None
     title: str | None = None
     office: str | None = None
-    for words in parts:
+    for index, words in enumerate(parts):
         words = [word for word in words if word.strip(".,:;-")]
+        if index == 0:  # the label repeated in the officer's words: CLASSIFIED CONFIDENTIAL BY
+            while words and kinds.get(_key(words[0])) == "label":
+                words = words[1:]
         if not words:
             continue
         lead = 0

@@ -115,10 +115,16 @@ def _items(block: Ref) -> Iterator[_Item]:
     """The items of a block: a letter starts one; ``A. A)`` is one letter."""
     current = _Item(None)
     for pieces, line, column in _lines(block):
-        for piece in pieces:
-            width = len(piece.text)
-            span = None if line is None else Span(line, column, line, column + width)
+        for index, piece in enumerate(pieces):
+            text = piece.text
+            width = len(text)
+            lead = width - len(text.lstrip())  # a span starts at the piece's first letter
+            span = None if line is None else Span(line, column + lead, line, column + width)
             column += width
+            if _page_header(pieces, index):
+                # the rest of the line is the page header: drop the PAGE word too
+                current.words[-1:] = [current.words[-1].rpartition("PAGE")[0]]
+                break
             if isinstance(piece, RefLetter):
                 same = current.letter is not None and current.letter.letter == piece.letter
                 if not (current.empty and (same or current.letter is None)):
@@ -136,6 +142,17 @@ def _items(block: Ref) -> Iterator[_Item]:
                 current.span = current.span or span
             # a page marker inside the line is no part of an item
     yield current
+
+
+def _page_header(pieces: tuple[RefPiece, ...], index: int) -> bool:
+    """The piece starts the cable of a page header printed inside the block (``PAGE 02
+    ROME 03067 211833Z``: page 2 of the citing cable), after the word PAGE."""
+    previous = pieces[index - 1] if index else None
+    return (
+        isinstance(pieces[index], CableRef)
+        and isinstance(previous, RefWord)
+        and previous.text.split()[-1:] == ["PAGE"]
+    )
 
 
 def _lines(block: Ref) -> Iterator[tuple[tuple[RefPiece, ...], int | None, int]]:

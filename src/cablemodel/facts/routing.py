@@ -5,6 +5,7 @@ from __future__ import annotations
 from attrs import field, frozen
 
 from .. import vocab
+from .._render import address_text
 from ..model import Address, AddressBlock, AddressKind, Cable, DeLine, Span
 
 __all__ = ["Addressee", "info_recipients", "recipients", "sender"]
@@ -23,14 +24,29 @@ class Addressee:
 
 
 def _header(cable: Cable) -> list[AddressBlock]:
-    """The address blocks of the first routing header (a partial record repeats it)."""
+    """The address blocks of the first routing header, from its FM line on: an INFO
+    line before it is the receiving office's distribution (``INFO LOG-00 MFA-00 …``),
+    and a second FM starts the repeated header of a partial record."""
     found: list[AddressBlock] = []
     for block in cable.blocks:
-        if isinstance(block, AddressBlock):
-            if block.kind is AddressKind.FM and any(b.kind is AddressKind.FM for b in found):
+        if not isinstance(block, AddressBlock):
+            continue
+        if block.kind is AddressKind.FM:
+            if found:
                 break
-            found.append(block)
+        elif not found:
+            continue
+        found.append(block)
     return found
+
+
+def _first_line(block: AddressBlock) -> Span | None:
+    """The span of the block's own line (the block's span covers its continuation)."""
+    span = block.span
+    if span is None:
+        return None
+    width = len(block.kind.value) + len(address_text(block.address))
+    return Span(span.line, span.column, span.line, span.column + width)
 
 
 def _addressee(address: Address, span: Span | None, indicator: str | None = None) -> Addressee:
@@ -50,7 +66,7 @@ def _of(cable: Cable, kind: AddressKind) -> tuple[Addressee, ...]:
     for block in _header(cable):
         if block.kind is not kind:
             continue
-        lines = [(block.address, block.span)]
+        lines = [(block.address, _first_line(block))]
         lines.extend((line.address, line.span) for line in block.continuation)
         # a page header that stands where an address should is no addressee
         found.extend(_addressee(address, span) for address, span in lines if address.plad)
@@ -63,7 +79,7 @@ def sender(cable: Cable) -> Addressee | None:
     for block in _header(cable):
         if block.kind is AddressKind.FM and block.address.plad:
             indicator = None if de is None else de.indicator.code
-            return _addressee(block.address, block.span, indicator)
+            return _addressee(block.address, _first_line(block), indicator)
     return None
 
 

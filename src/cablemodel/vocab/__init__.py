@@ -131,7 +131,8 @@ def routing_name(indicator: str) -> str | None:
 @cache
 def classifier_words() -> dict[str, str]:
     """A word of a Classified By line (upper case) -> ``title`` (it names a role),
-    ``office`` (an office or agency) or ``suffix`` (JR, SR …)."""
+    ``office`` (an office or agency), ``suffix`` (JR, SR …) or ``label`` (a word that
+    repeats the label or the level before the officer: CLASSIFIED CONFIDENTIAL BY)."""
     return {row[0]: row[1] for row in _rows("classifier-words.tsv")}
 
 
