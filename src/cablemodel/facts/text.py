@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..model import BlankLine, Boundary, Cable, Marker, Paragraph, Prose, TextLine, Topic
@@ -23,32 +23,35 @@ class _Piece(NamedTuple):
     brk: bool = False  # a blank line or the start of a paragraph: no text
 
 
-def _pieces(cable: Cable) -> Iterator[_Piece]:
+def _pieces(cable: Cable) -> list[_Piece]:
+    """The cable's prose in order: the loose lines, then each paragraph (a break first)
+    with the lines after it. One loop, no generators: it runs over every part of every
+    paragraph."""
+    pieces: list[_Piece] = []
+    add = pieces.append
     paragraph = -1
-    for line in cable.lead:
-        yield from _line(paragraph, line)
+
+    def add_parts(parts: Iterable[Prose | Marker]) -> None:
+        first = True
+        for part in parts:
+            add(_Piece(paragraph, part.text, part if isinstance(part, Marker) else None, first))
+            first = False
+
+    def add_lines(lines: Iterable[object]) -> None:
+        for line in lines:
+            if isinstance(line, BlankLine):
+                add(_Piece(paragraph, "", brk=True))
+            elif isinstance(line, TextLine):
+                add_parts(line.parts)
+
+    add_lines(cable.lead)
     for block in cable.blocks:
         if isinstance(block, Paragraph):
             paragraph += 1
-            yield _Piece(paragraph, "", brk=True)
-            for index, part in enumerate(block.parts):
-                yield _of(paragraph, part, index == 0)
-        for line in block.tail:
-            yield from _line(paragraph, line)
-
-
-def _line(paragraph: int, line: object) -> Iterator[_Piece]:
-    if isinstance(line, BlankLine):
-        yield _Piece(paragraph, "", brk=True)
-    if isinstance(line, TextLine):
-        for index, part in enumerate(line.parts):
-            yield _of(paragraph, part, index == 0)
-
-
-def _of(paragraph: int, part: Prose | Marker, first: bool) -> _Piece:
-    if isinstance(part, Marker):
-        return _Piece(paragraph, part.text, part, first)
-    return _Piece(paragraph, part.text, None, first)
+            add(_Piece(paragraph, "", brk=True))
+            add_parts(block.parts)
+        add_lines(block.tail)
+    return pieces
 
 
 def _section(pieces: list[_Piece], topic: Topic, start: int = 0) -> tuple[int, int] | None:
@@ -96,14 +99,14 @@ def _text(pieces: list[_Piece]) -> str | None:
 
 def summary(cable: Cable) -> str | None:
     """The text between the SUMMARY markers (see docs/facts.md)."""
-    pieces = list(_pieces(cable))
+    pieces = _pieces(cable)
     found = _section(pieces, Topic.SUMMARY)
     return None if found is None else _text(pieces[found[0] : found[1]])
 
 
 def comment(cable: Cable) -> str | None:
     """The first COMMENT outside the summary."""
-    pieces = list(_pieces(cable))
+    pieces = _pieces(cable)
     inside = _section(pieces, Topic.SUMMARY)
     start = 0
     while True:

@@ -4,7 +4,7 @@ README.md), each read once, on first use."""
 from __future__ import annotations
 
 import gzip
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = [
@@ -116,6 +116,7 @@ def _routing() -> tuple[dict[str, str], tuple[tuple[str, str, str], ...]]:
     return exact, tuple(ranges)
 
 
+@lru_cache(maxsize=8192)  # the ranges are searched in order: remember what was found
 def routing_name(indicator: str) -> str | None:
     """The plain-language name of a routing indicator (``RUEHC``: DEPT OF STATE
     WASHINGTON DC), or None when the table does not know it."""
