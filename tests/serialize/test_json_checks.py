@@ -163,6 +163,18 @@ CASES: list[tuple[str, Document, Edit, str]] = [
         "$.blocks[15].tail[0]: reads back as a caption line, not a text line",
     ),
     (
+        "a joined Classified By after a block with loose lines (ValueError in render)",
+        SEED,
+        _set("blocks", 7, "joined", value=True),
+        "$.blocks[7].joined: joined to a line the block before it does not end with",
+    ),
+    (
+        "a joined REF with no block before it (ValueError in render)",
+        SEED,
+        lambda document: document.update(blocks=[{**document["blocks"][6], "joined": True}]),
+        "$.blocks[0].joined: joined to a line the block before it does not end with",
+    ),
+    (
         "a classification text that names a level",
         SEED,
         _set("publisher", "classification", value={"level": None, "unrecognized": "SECRET"}),
