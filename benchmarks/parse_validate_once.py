@@ -4,7 +4,7 @@
         python benchmarks/parse_validate_once.py FOLDER [--step 10] [--start-up-only] [--warm]
 
 Run it under callgrind for the installation to measure, and for another one (another
-checkout's ``src`` first on PYTHONPATH) in the same session; ``--start-up-only`` parses
+checkout's ``src`` first on PYTHONPATH) in the same run; ``--start-up-only`` parses
 the first cable alone, so that the difference of the two counts is the cost of the rest.
 ``--warm`` first parses and validates every cable once (each lexer state the cables meet
 compiles its regular expression then): with and without ``--start-up-only``, the
