@@ -16,7 +16,8 @@ and ``schema_valid_json`` draw what a parser and ``from_json`` must refuse clean
 
 from __future__ import annotations
 
-from .cables import STATIONS, Header, Station, cable_texts, cables, prose_lines
+from ._common import STATIONS, Header, Station, prose_lines
+from .cables import cable_texts, cables
 from .hostile import grammar_texts, mutated_json, mutated_texts, noise_texts, schema_valid_json
 
 __all__ = [

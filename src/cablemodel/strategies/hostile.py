@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from .._render import render
 from ..model import Cable, Classification, Level, Publisher, PublisherTag, ReferenceId
-from .cables import Draw, _choice, _ints
+from ._common import Draw, _choice, _ints
 
 __all__ = [
     "grammar_texts",
