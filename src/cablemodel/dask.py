@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from .export._atomic import new_temporary_folder, replace_folder
 from .export._files import MANIFEST, arrow_schema, arrow_table, check_replaceable, manifest
-from .export._pipeline import build
-from .export._schema import TABLES, RejectRow
+from .export._pipeline import tabulate
+from .export._schema import TABLES
+from .export._values import as_is
 from .sources import DEFAULT_GLOBS, FormatChoice, data_items, detect_format
 
 if TYPE_CHECKING:
@@ -67,25 +68,14 @@ def _partition(
 ) -> dict[str, pd.DataFrame]:
     """The rows of every table for a group of files, as pandas frames with Arrow dtypes."""
     rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
-    getters = {name: _getter(name) for name in TABLES}
     for file in files:
         with file as stream:
             data = stream.read()
         fmt = detect_format(file.path, data[:4096]) if input_format == "auto" else input_format
         for item in data_items(file.path, fmt, data):
-            built = build(item)
-            if isinstance(built, RejectRow):
-                rows["rejects"].append(getters["rejects"](built))
-                continue
-            for name in TABLES:
-                rows[name].extend(getters[name](row) for row in built.rows(name))
+            for name, table_rows in tabulate(item, as_is).tables.items():
+                rows[name].extend(table_rows)
     return {name: _frame(name, table_rows) for name, table_rows in rows.items()}
-
-
-def _getter(name: str) -> Any:
-    import operator
-
-    return operator.attrgetter(*TABLES[name].names)
 
 
 def _frame(name: str, rows: Sequence[tuple[Any, ...]]) -> pd.DataFrame:

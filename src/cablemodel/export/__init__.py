@@ -15,17 +15,18 @@ pyarrow (``cablemodel[arrow]``) is needed for Parquet only; it is imported on fi
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal
 
 from attrs import frozen
 
 from ..batch import map_ordered
-from ..sources import FormatChoice, input_files, read_items
+from ..sources import FormatChoice, InputFile, input_files, read_items
 from ._errors import ArchiveError, ExportError, SearchError
 from ._files import MANIFEST, CsvTables, FolderOutput, ParquetDataset
-from ._pipeline import build
+from ._pipeline import Unit, run_job, text_sha256
 from ._records import Records, records
 from ._report import day_range, hits_json, summary_line, write_hits
 from ._schema import (
@@ -45,6 +46,7 @@ from ._schema import (
 )
 from ._search import Hit, search
 from ._sqlite import SqliteArchive, datasette_metadata, metadata_path
+from ._values import Conversion, as_is, csv_text, sqlite_value
 
 __all__ = [
     "MANIFEST",
@@ -83,6 +85,13 @@ __all__ = [
 OutputFormat = Literal["sqlite", "parquet", "csv"]
 
 _SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+#: How each output stores a value (the workers tabulate the rows that way).
+_STORED: dict[OutputFormat, Conversion] = {
+    "sqlite": sqlite_value,
+    "parquet": as_is,
+    "csv": csv_text,
+}
 
 
 @frozen
@@ -152,9 +161,8 @@ def export(
     else:
         writer = CsvTables(output, generator)
     try:
-        items = (item for file in files for item in read_items(file))
-        changed = (item for item in items if not writer.unchanged(item))
-        for built in map_ordered(build, changed, jobs=jobs):
+        work = functools.partial(run_job, convert=_STORED[chosen])
+        for built in map_ordered(work, _units(files, writer), jobs=jobs):
             writer.write(built)
         counts = writer.finish()
     except BaseException:
@@ -170,6 +178,26 @@ def export(
         removed=counts["removed"],
         cables=counts["cables"],
     )
+
+
+def _units(files: Sequence[InputFile], writer: SqliteArchive | FolderOutput) -> Iterator[Unit]:
+    """The inputs to export. A text file or page goes to a worker whole, unless the
+    archive holds a cable from it: then it is read here and skipped if its text is
+    unchanged (an update sends only what changed to the workers). A dump is read here, in
+    order. Each source is told to the writer (an update removes the cables of the sources
+    it does not see)."""
+    known = writer.known_sha256
+    for file in files:
+        if file.input_format != "csv" and file.path not in known:
+            writer.saw(file.path)
+            yield file
+            continue
+        for item in read_items(file):
+            writer.saw(item.location)
+            if item.text is not None and known.get(item.location) == text_sha256(item.text):
+                writer.counts["unchanged"] += 1
+                continue
+            yield item
 
 
 def _version() -> str:

@@ -17,14 +17,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-import attrs
-
-from ..sources import SourceItem
 from ._atomic import new_temporary_folder, replace_folder
 from ._errors import ArchiveError
-from ._pipeline import Built
-from ._schema import SCHEMA_VERSION, TABLES, CitationRow, ColumnKind, RejectRow, Row, Table
-from ._values import Encoder, csv_text
+from ._pipeline import Tabulated, encoders
+from ._schema import SCHEMA_VERSION, TABLES, ColumnKind, RejectRow, Table
+from ._values import Conversion, as_is, csv_text
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -80,9 +77,10 @@ class FolderOutput:
 
     format_name = ""
 
-    def __init__(self, path: str | os.PathLike[str], generator: str) -> None:
+    def __init__(self, path: str | os.PathLike[str], generator: str, stored: Conversion) -> None:
         self.path = Path(path)
         self.generator = generator
+        self._encoders = encoders(stored)
         self.fresh = True
         self.counts = {"exported": 0, "unchanged": 0, "removed": 0, "rejected": 0}
         check_replaceable(self.path)
@@ -91,49 +89,56 @@ class FolderOutput:
         self._canonical: set[str] = set()  # the canonical ids of the exported cables
         self._spill = open(self.folder / _CITATIONS_SPILL, "w+", encoding="utf-8")  # noqa: SIM115
 
-    def unchanged(self, item: SourceItem) -> bool:
-        return False
+    @property
+    def known_sha256(self) -> dict[str, str]:
+        """Nothing is known: a folder is written anew."""
+        return {}
 
-    def write(self, built: Built) -> None:
-        if isinstance(built, RejectRow):
-            self._add("rejects", (built,))
+    def saw(self, source: str) -> None:
+        """Nothing to keep: a folder is written anew."""
+
+    def write(self, built: Tabulated) -> None:
+        if built.cable_id is None:
+            self._add("rejects", built.tables["rejects"])
             self.counts["rejected"] += 1
             return
-        cable_id = built.cable.id
+        cable_id = built.cable_id
         if cable_id in self._first:
             message = f"reference id {cable_id} is already exported from {self._first[cable_id]}"
-            reject = RejectRow(
-                built.cable.source or "", "duplicate", message, None, None, built.cable.sha256
-            )
-            self._add("rejects", (reject,))
+            reject = RejectRow(built.source, "duplicate", message, None, None, built.sha256)
+            self._add("rejects", [self._encoders["rejects"].values(reject)])
             self.counts["rejected"] += 1
             return
-        self._first[cable_id] = built.cable.source or ""
-        self._canonical.add(built.cable.canonical_id)
-        for name in TABLES:
-            rows = built.rows(name)
+        self._first[cable_id] = built.source
+        self._canonical.add(built.canonical_id or cable_id)
+        for name, rows in built.tables.items():
             if name == "citations":
-                self._spill.writelines(json.dumps(attrs.astuple(row)) + "\n" for row in rows)
-            elif rows:
+                self._spill.writelines(json.dumps(row) + "\n" for row in rows)
+            else:
                 self._add(name, rows)
         self.counts["exported"] += 1
 
-    def _citations(self) -> Iterator[list[Row]]:
+    def _citations(self) -> Iterator[list[tuple[Any, ...]]]:
         """The held-back citations, ``in_archive`` set, a row group at a time."""
         self._spill.seek(0)
-        group: list[Row] = []
+        names = TABLES["citations"].names
+        cited, in_archive = names.index("cited_id"), names.index("in_archive")
+        stored = {
+            known: self._encoders["citations"].value("in_archive", known) for known in (True, False)
+        }
+        group: list[tuple[Any, ...]] = []
         for line in self._spill:
-            row = CitationRow(*json.loads(line))
-            if row.cited_id is not None:
-                row = attrs.evolve(row, in_archive=row.cited_id in self._canonical)
-            group.append(row)
+            row = json.loads(line)
+            if row[cited] is not None:
+                row[in_archive] = stored[row[cited] in self._canonical]
+            group.append(tuple(row))
             if len(group) == ROW_GROUP_SIZE:
                 yield group
                 group = []
         if group:
             yield group
 
-    def _add(self, table: str, rows: Sequence[Row]) -> None:
+    def _add(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
         raise NotImplementedError
 
     def _close(self) -> None:
@@ -189,10 +194,6 @@ def arrow_table(table: Table, rows: Sequence[tuple[Any, ...]]) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def _plain(kind: ColumnKind) -> None:
-    return None
-
-
 class ParquetDataset(FolderOutput):
     """``out/<table>/part-0.parquet`` for every table, written a row group at a time."""
 
@@ -201,8 +202,7 @@ class ParquetDataset(FolderOutput):
     def __init__(self, path: str | os.PathLike[str], generator: str) -> None:
         import pyarrow.parquet as pq
 
-        super().__init__(path, generator)
-        self._encoders = {name: Encoder(table, _plain) for name, table in TABLES.items()}
+        super().__init__(path, generator, as_is)
         self._buffers: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
         self._writers: dict[str, pq.ParquetWriter] = {}
         for name, table in TABLES.items():
@@ -212,9 +212,9 @@ class ParquetDataset(FolderOutput):
                 folder / "part-0.parquet", arrow_schema(table), compression="zstd"
             )
 
-    def _add(self, table: str, rows: Sequence[Row]) -> None:
+    def _add(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
         buffer = self._buffers[table]
-        buffer.extend(self._encoders[table].many(rows))
+        buffer.extend(rows)
         if len(buffer) >= ROW_GROUP_SIZE:
             self._flush(table)
 
@@ -240,8 +240,7 @@ class CsvTables(FolderOutput):
     format_name = "csv"
 
     def __init__(self, path: str | os.PathLike[str], generator: str) -> None:
-        super().__init__(path, generator)
-        self._encoders = {name: Encoder(table, csv_text) for name, table in TABLES.items()}
+        super().__init__(path, generator, csv_text)
         self._streams: dict[str, IO[str]] = {}
         self._writers: dict[str, Any] = {}
         for name, table in TABLES.items():
@@ -250,8 +249,8 @@ class CsvTables(FolderOutput):
             self._writers[name] = csv.writer(stream)
             self._writers[name].writerow(table.names)
 
-    def _add(self, table: str, rows: Sequence[Row]) -> None:
-        self._writers[table].writerows(self._encoders[table].many(rows))
+    def _add(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        self._writers[table].writerows(rows)
 
     def _close(self) -> None:
         for name in list(self._streams):

@@ -10,8 +10,9 @@ from collections.abc import Iterable, Sequence
 from attrs import frozen
 
 from .._render import render
-from ..facts import Addressee, Classifier, Reference, Tag, tags_of
+from ..facts import Classifier, Reference, Tag, addressees, tags_of
 from ..model import (
+    AddressKind,
     Cable,
     DeclassifyOn,
     DtgLine,
@@ -194,16 +195,15 @@ def _citation_row(cable_id: str, position: int, reference: Reference) -> Citatio
     )
 
 
+_ROLES = {AddressKind.FM: "from", AddressKind.TO: "to", AddressKind.INFO: "info"}
+
+
 def _addressee_rows(cable: Cable, cable_id: str) -> tuple[AddresseeRow, ...]:
-    sender = cable.sender
-    addressees: list[tuple[str, Addressee]] = [] if sender is None else [("from", sender)]
-    addressees += [("to", addressee) for addressee in cable.recipients]
-    addressees += [("info", addressee) for addressee in cable.info_recipients]
     return tuple(
         AddresseeRow(
             cable_id=cable_id,
             position=position,
-            role=role,
+            role=_ROLES[kind],
             name=addressee.name,
             routing_indicator=addressee.routing_indicator,
             routing_name=addressee.routing_name,
@@ -211,7 +211,7 @@ def _addressee_rows(cable: Cable, cable_id: str) -> tuple[AddresseeRow, ...]:
             sequence=addressee.sequence,
             line=None if addressee.span is None else addressee.span.line,
         )
-        for position, (role, addressee) in enumerate(addressees, start=1)
+        for position, (kind, addressee) in enumerate(addressees(cable), start=1)
     )
 
 

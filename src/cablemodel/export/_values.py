@@ -5,11 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Union
 
 from ._schema import Column, ColumnKind, Row, Table
 
-__all__ = ["Encoder", "csv_text", "sqlite_value"]
+__all__ = ["Conversion", "Encoder", "as_is", "csv_text", "sqlite_value"]
+
+#: How an output stores a value of each kind: a function of the value, or None to store
+#: the value as it is.
+Conversion = Callable[[ColumnKind], Union[Callable[[Any], Any], None]]
+
+
+def as_is(kind: ColumnKind) -> None:
+    """Every value as the row classes hold it (Arrow takes dates and booleans as they are)."""
 
 
 def sqlite_value(kind: ColumnKind) -> Callable[[Any], Any] | None:
@@ -50,7 +58,7 @@ def _boolean_word(value: bool | None) -> str | None:
 class Encoder:
     """Turns rows of one table into tuples of stored values, column by column."""
 
-    def __init__(self, table: Table, convert: Callable[[ColumnKind], Callable[[Any], Any] | None]):
+    def __init__(self, table: Table, convert: Conversion):
         self.table = table
         self._get = operator.attrgetter(*table.names)
         self._conversions = [
@@ -70,6 +78,12 @@ class Encoder:
 
     def many(self, rows: Sequence[Row]) -> list[tuple[Any, ...]]:
         return [self.values(row) for row in rows]
+
+    def value(self, column: str, value: Any) -> Any:
+        """``value`` of ``column`` as stored."""
+        index = self.table.names.index(column)
+        function = next((f for i, f in self._conversions if i == index), None)
+        return value if function is None else function(value)
 
     @property
     def columns(self) -> tuple[Column, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .handling import handling_captions, is_classified
 from .people import ClassificationReason, Classifier, classifier, signers
 from .references import Reference, ReferenceKind, canonical_id, references
-from .routing import Addressee, info_recipients, recipients, sender
+from .routing import Addressee, addressees, info_recipients, recipients, sender
 from .tags import Tag, TagKind, tag_entries, tags_of
 from .text import comment, summary
 
@@ -23,6 +23,7 @@ __all__ = [
     "ReferenceKind",
     "Tag",
     "TagKind",
+    "addressees",
     "canonical_id",
     "classifier",
     "comment",

@@ -8,7 +8,7 @@ from .. import vocab
 from .._render import address_text
 from ..model import Address, AddressBlock, AddressKind, Cable, DeLine, Span
 
-__all__ = ["Addressee", "info_recipients", "recipients", "sender"]
+__all__ = ["Addressee", "addressees", "info_recipients", "recipients", "sender"]
 
 
 @frozen
@@ -61,33 +61,39 @@ def _addressee(address: Address, span: Span | None, indicator: str | None = None
     )
 
 
-def _of(cable: Cable, kind: AddressKind) -> tuple[Addressee, ...]:
-    found: list[Addressee] = []
-    for block in _header(cable):
-        if block.kind is not kind:
-            continue
-        lines = [(block.address, _first_line(block))]
-        lines.extend((line.address, line.span) for line in block.continuation)
-        # a page header that stands where an address should is no addressee
-        found.extend(_addressee(address, span) for address, span in lines if address.plad)
+def addressees(cable: Cable) -> tuple[tuple[AddressKind, Addressee], ...]:
+    """Every addressee of the routing header with its role (FM first, then TO and INFO,
+    each in order), from one walk of the header: what ``sender``, ``recipients`` and
+    ``info_recipients`` each take a part of."""
+    header = _header(cable)
+    found: list[tuple[AddressKind, Addressee]] = []
+    first = next((b for b in header if b.kind is AddressKind.FM and b.address.plad), None)
+    if first is not None:
+        de = next((block for block in cable.blocks if isinstance(block, DeLine)), None)
+        # the FM line's routing indicator; the DE line's when it has none
+        indicator = None if de is None else de.indicator.code
+        found.append((AddressKind.FM, _addressee(first.address, _first_line(first), indicator)))
+    for kind in (AddressKind.TO, AddressKind.INFO):
+        for block in header:
+            if block.kind is not kind:
+                continue
+            lines = [(block.address, _first_line(block))]
+            lines.extend((line.address, line.span) for line in block.continuation)
+            # a page header that stands where an address should is no addressee
+            found.extend((kind, _addressee(a, span)) for a, span in lines if a.plad)
     return tuple(found)
 
 
 def sender(cable: Cable) -> Addressee | None:
     """The FM addressee; its routing indicator from the DE line when the FM line has none."""
-    de = next((block for block in cable.blocks if isinstance(block, DeLine)), None)
-    for block in _header(cable):
-        if block.kind is AddressKind.FM and block.address.plad:
-            indicator = None if de is None else de.indicator.code
-            return _addressee(block.address, _first_line(block), indicator)
-    return None
+    return next((a for kind, a in addressees(cable) if kind is AddressKind.FM), None)
 
 
 def recipients(cable: Cable) -> tuple[Addressee, ...]:
     """The TO addressees, in order."""
-    return _of(cable, AddressKind.TO)
+    return tuple(a for kind, a in addressees(cable) if kind is AddressKind.TO)
 
 
 def info_recipients(cable: Cable) -> tuple[Addressee, ...]:
     """The INFO addressees, in order."""
-    return _of(cable, AddressKind.INFO)
+    return tuple(a for kind, a in addressees(cable) if kind is AddressKind.INFO)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from functools import lru_cache
 
 from attrs import frozen
 
@@ -52,21 +53,22 @@ def _known(word: str) -> bool:
     return _kind(word) is not TagKind.UNKNOWN or word in vocab.tag_fixes()
 
 
-def _normalized(text: str) -> list[tuple[str, TagKind]]:
+@lru_cache(maxsize=4096)  # a few hundred entries (PREL, PGOV …) make most TAGS lines
+def _normalized(text: str) -> tuple[tuple[str, TagKind], ...]:
     """One entry as the tag(s) it stands for."""
     upper = " ".join(text.upper().split())
     if upper.endswith(")") and "(" in upper:  # OVIP (STEINBERG, JAMES B.)
         person = upper[upper.index("(") + 1 : -1].strip()
         head = upper[: upper.index("(")].strip()
-        found = [(tag, _kind(tag)) for tag in ([head] if head else [])]
-        return [*found, (person, TagKind.PERSON)] if person else found
+        found = tuple((tag, _kind(tag)) for tag in ([head] if head else []))
+        return (*found, (person, TagKind.PERSON)) if person else found
     fixed = vocab.tag_fixes().get(upper)
     if fixed is not None:
-        return [(tag, _kind(tag)) for tag in fixed]
+        return tuple((tag, _kind(tag)) for tag in fixed)
     words = upper.split()
     if len(words) > 1 and all(_known(word) for word in words):  # PTER MARR: a comma missing
-        return [item for word in words for item in _normalized(word)]
-    return [(upper, _kind(upper))]
+        return tuple(item for word in words for item in _normalized(word))
+    return ((upper, _kind(upper)),)
 
 
 def tag_entries(cable: Cable) -> tuple[Tag, ...]:

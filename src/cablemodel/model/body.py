@@ -95,7 +95,7 @@ class Paragraph:
     def text(self) -> str:
         """The paragraph's prose: its first line and its text lines, blank-joined."""
         lines = [pieces_text(self.parts)]
-        lines.extend(line.text for line in self.tail if isinstance(line, TextLine))
+        lines += [pieces_text(line.parts) for line in self.tail if isinstance(line, TextLine)]
         # the words of every line, one blank between them (one split of the joined lines)
         return " ".join(" ".join(lines).split())
 

@@ -79,7 +79,9 @@ TextPiece = Union[Prose, Marker]
 
 
 def pieces_text(pieces: tuple[TextPiece, ...]) -> str:
-    return "".join(piece.text for piece in pieces)
+    if len(pieces) == 1:  # most lines: one run of prose, no marker
+        return pieces[0].text
+    return "".join([piece.text for piece in pieces])
 
 
 @frozen(weakref_slot=False)
