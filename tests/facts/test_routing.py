@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cablemodel.facts import Addressee
+from cablemodel.facts import Addressee, addressees
 from cablemodel.model import Span
 
 from .snippets import snippet
@@ -35,6 +35,26 @@ def test_addressees_with_routing_indicators() -> None:
     assert [a.routing_name for a in cable.info_recipients[:2]] == [
         "AMEMBASSY BRASILIA", "AMEMBASSY KABUL",
     ]
+
+
+def test_addressees_gives_every_role_in_order_from_one_walk() -> None:
+    cable = snippet("09BRASILIA1401")
+    roles = [(kind.value, addressee.name) for kind, addressee in addressees(cable)]
+    assert roles == [
+        ("FM", "AMEMBASSY BRASILIA"),
+        ("TO", "SECSTATE WASHDC"),
+        ("INFO", "AMEMBASSY BRASILIA"),
+        ("INFO", "AMEMBASSY KABUL"),
+        ("INFO", "AMEMBASSY ISLAMABAD"),
+        ("INFO", "AMCONSUL RECIFE"),
+        ("INFO", "AMCONSUL RIO DE JANEIRO"),
+        ("INFO", "AMCONSUL SAO PAULO"),
+    ]
+    # the same addressees, spans included, as the three properties give them
+    assert [a for _, a in addressees(cable)] == [
+        cable.sender, *cable.recipients, *cable.info_recipients
+    ]
+    assert [a.span for _, a in addressees(cable)][:2] == [Span(20, 1, 20, 22), Span(21, 1, 21, 30)]
 
 
 def test_precedence_and_sequence() -> None:

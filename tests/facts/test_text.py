@@ -64,3 +64,21 @@ def test_summary_of_quoted_markers(old: str, new: str) -> None:
     assert summary is not None
     assert summary.startswith("The GOB's outlook on Afghanistan is pessimistic")
     assert summary.endswith('participate in Afghanistan\'s "civil reconstruction process."')
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("(U) Summary:", "(U)"),  # an end marker alone: the summary runs from paragraph 1
+        ("End Summary.", ""),  # a begin marker alone: it runs to the next paragraph
+    ],
+)
+def test_summary_with_one_marker(old: str, new: str) -> None:
+    summary = changed("09BRASILIA1401", old, new).summary
+    assert summary is not None
+    assert (len(summary), summary[:50], summary[-40:]) == SUMMARIES["09BRASILIA1401"]
+
+
+def test_summary_between_two_begin_markers_is_empty() -> None:
+    # the second SUMMARY closes the first at once: nothing between them
+    assert changed("09BRASILIA1401", "(U) Summary:", "(U) Summary: Summary:").summary is None
