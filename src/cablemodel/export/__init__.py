@@ -22,6 +22,7 @@ from typing import Literal
 
 from attrs import frozen
 
+from .. import vocab
 from ..batch import map_ordered
 from ..sources import FormatChoice, InputFile, input_files, read_items
 from ._errors import ArchiveError, ExportError, SearchError
@@ -162,6 +163,7 @@ def export(
         writer = CsvTables(output, generator)
     try:
         work = functools.partial(run_job, convert=_STORED[chosen])
+        vocab.load_all()  # before the workers fork: read once, not once per worker
         for built in map_ordered(work, _units(files, writer), jobs=jobs):
             writer.write(built)
         counts = writer.finish()

@@ -83,7 +83,9 @@ def _mentions(cable: Cable, topic: Topic) -> bool:
     """Whether any marker of ``topic`` stands in the cable's prose (what ``_iter_pieces``
     walks): a scan that makes nothing, for the many cables without one."""
 
-    def in_parts(parts: Iterable[object]) -> bool:
+    def in_parts(parts: tuple[Prose | Marker, ...]) -> bool:
+        if len(parts) == 1 and not isinstance(parts[0], Marker):  # most lines: prose only
+            return False
         return any(isinstance(part, Marker) and part.topic is topic for part in parts)
 
     def in_lines(lines: Iterable[object]) -> bool:

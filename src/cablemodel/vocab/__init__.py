@@ -11,6 +11,7 @@ __all__ = [
     "canonical_origin",
     "classifier_words",
     "geo_tags",
+    "load_all",
     "malformed_ids",
     "organization_tags",
     "origin_names",
@@ -142,3 +143,24 @@ def reference_kinds() -> dict[str, str]:
     """A word of a REF item (upper case) -> the kind of document it names: ``email``,
     ``telcon``, ``memo`` or ``report``."""
     return {row[0]: row[1] for row in _rows("reference-kinds.tsv")}
+
+
+def load_all() -> None:
+    """Read every vocabulary now (each is otherwise read on first use): a process that
+    forks workers reads them once, and the workers inherit them."""
+    for load in (
+        geo_tags,
+        subject_tags,
+        program_tags,
+        organization_tags,
+        tag_fixes,
+        origins,
+        origin_names,
+        _aliases,
+        malformed_ids,
+        release_ids,
+        _routing,
+        classifier_words,
+        reference_kinds,
+    ):
+        load()
