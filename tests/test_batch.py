@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,34 @@ def test_iter_files_walks_directories_sorted_with_a_glob(tmp_path: Path) -> None
 def test_iter_files_refuses_a_missing_path(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match=r"^no such file or directory: .*nope$"):
         list(iter_files([tmp_path / "nope"]))
+
+
+_WARMED: dict[str, bool] = {}  # what the warm-up did, in this process and its forks
+
+
+def _warm() -> None:
+    _WARMED["done"] = True
+
+
+def _pid_and_warmed(item: int) -> tuple[int, bool]:
+    import os
+
+    return os.getpid(), _WARMED.get("done", False)
+
+
+def test_map_ordered_warms_up_before_the_workers_fork_and_only_for_them() -> None:
+    import os
+
+    from cablemodel.batch import map_ordered
+
+    _WARMED.clear()
+    few = list(map_ordered(_pid_and_warmed, range(SERIAL_THRESHOLD - 1), jobs=2, warm_up=_warm))
+    # in this process: nothing to fork, nothing warmed
+    assert {pid for pid, _ in few} == {os.getpid()}
+    assert _WARMED == {}
+    many = list(map_ordered(_pid_and_warmed, range(SERIAL_THRESHOLD * 2), jobs=2, warm_up=_warm))
+    assert os.getpid() not in {pid for pid, _ in many}
+    assert _WARMED == {"done": True}
+    # with fork, every worker inherits what the warm-up did
+    if sys.platform == "linux":
+        assert all(warmed for _, warmed in many)

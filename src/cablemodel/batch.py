@@ -208,7 +208,11 @@ def iter_results(
 
 
 def map_ordered(
-    function: Callable[[_T], _R], items: Iterable[_T], *, jobs: int | None = None
+    function: Callable[[_T], _R],
+    items: Iterable[_T],
+    *,
+    jobs: int | None = None,
+    warm_up: Callable[[], object] | None = None,
 ) -> Iterator[_R]:
     """``map(function, items)`` in worker processes, in the order of ``items``: the pool
     every batch run uses (``iter_results``, the export). ``function`` and the items must
@@ -217,7 +221,8 @@ def map_ordered(
     ``jobs``: worker processes (default: the number of CPUs; 1 = in this process).
     Fewer than ``SERIAL_THRESHOLD`` items always run in this process. At most
     ``jobs * 2`` small batches are in flight, so memory stays flat however many items
-    there are, and ``items`` is read only as far as that.
+    there are, and ``items`` is read only as far as that. ``warm_up`` runs before the
+    workers fork when there are workers (e.g. to read data that they then inherit).
     """
     workers = _cpu_count() if jobs is None else max(1, jobs)
     iterator = iter(items)
@@ -225,6 +230,8 @@ def map_ordered(
     if workers == 1 or len(head) < SERIAL_THRESHOLD:
         yield from map(function, itertools.chain(head, iterator))
         return
+    if warm_up is not None:
+        warm_up()
     yield from _iter_pooled(function, itertools.chain(head, iterator), workers)
 
 

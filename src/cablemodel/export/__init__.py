@@ -163,8 +163,9 @@ def export(
         writer = CsvTables(output, generator)
     try:
         work = functools.partial(run_job, convert=_STORED[chosen])
-        vocab.load_all()  # before the workers fork: read once, not once per worker
-        for built in map_ordered(work, _units(files, writer), jobs=jobs):
+        # the vocabularies are read before the workers fork: once, not once per worker
+        units = _units(files, writer)
+        for built in map_ordered(work, units, jobs=jobs, warm_up=vocab.load_all):
             writer.write(built)
         counts = writer.finish()
     except BaseException:

@@ -85,8 +85,8 @@ def build(item: SourceItem) -> Records | RejectRow:
 
 
 def tabulate(item: SourceItem, convert: Conversion) -> Tabulated:
-    """``build(item)`` as stored values (``functools.partial(tabulate, convert=…)`` is what
-    the worker processes run)."""
+    """``build(item)`` as the values an output stores (``convert``: ``sqlite_value``,
+    ``csv_text`` or ``as_is``)."""
     built = build(item)
     encoding = encoders(convert)
     if isinstance(built, RejectRow):
