@@ -559,11 +559,30 @@ def test_many_inputs_go_through_worker_processes(inputs: Path, tmp_path: Path) -
         (many / f"{reference_id}.txt").write_text(
             text.replace("05PARIS3759", reference_id, 1), encoding="utf-8", newline=""
         )
+    # the workers read the files: one that is no cable, and one that cannot be read
+    (many / "broken.txt").write_text("Identifier\nCreated\n", encoding="utf-8")
+    (many / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     pooled, serial_db = tmp_path / "pooled.sqlite", tmp_path / "serial.sqlite"
 
-    assert export([many], pooled, jobs=2).exported == 80
+    summary = export([many], pooled, jobs=2)
+    assert (summary.exported, summary.rejected) == (80, 2)
     export([many], serial_db, jobs=1)
     assert _state(pooled) == _state(serial_db)
+    gone = many / "gone.txt"
+    assert rows(pooled, "SELECT source, reason, message FROM rejects ORDER BY source")[1] == (
+        str(gone), "source", f"{gone}: cannot read: No such file or directory"
+    )
+
+    # an update with many changes: the main process compares, the workers parse the changed
+    for path in sorted(many.glob("05PARIS*.txt"))[:70]:
+        with path.open("a", encoding="utf-8", newline="") as stream:
+            stream.write("\nOne more line.")
+    update = export([many], pooled, jobs=2)
+    # broken.txt is unchanged too; gone.txt, with no text to compare, is read again
+    assert (update.fresh, update.exported, update.unchanged, update.rejected) == (False, 70, 11, 1)
+    fresh = tmp_path / "fresh.sqlite"
+    export([many], fresh, jobs=1)
+    assert _state(pooled) == _state(fresh)
 
 
 def test_the_output_format_comes_from_the_name() -> None:
