@@ -27,7 +27,7 @@ from ..batch import map_ordered
 from ..sources import FormatChoice, InputFile, input_files, read_items
 from ._errors import ArchiveError, ExportError, SearchError
 from ._files import MANIFEST, CsvTables, FolderOutput, ParquetDataset
-from ._pipeline import Unit, run_job, text_sha256
+from ._pipeline import Unit, run_job
 from ._records import Records, records
 from ._report import day_range, hits_json, summary_line, write_hits
 from ._schema import (
@@ -197,10 +197,8 @@ def _units(files: Sequence[InputFile], writer: SqliteArchive | FolderOutput) -> 
             continue
         for item in read_items(file):
             writer.saw(item.location)
-            if item.text is not None and known.get(item.location) == text_sha256(item.text):
-                writer.counts["unchanged"] += 1
-                continue
-            yield item
+            if not writer.unchanged(item):
+                yield item
 
 
 def _version() -> str:

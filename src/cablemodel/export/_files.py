@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from ..sources import SourceItem
 from ._atomic import new_temporary_folder, replace_folder
 from ._errors import ArchiveError
 from ._pipeline import Tabulated, encoders
@@ -96,6 +97,10 @@ class FolderOutput:
 
     def saw(self, source: str) -> None:
         """Nothing to keep: a folder is written anew."""
+
+    def unchanged(self, item: SourceItem) -> bool:
+        """Never: a folder is written anew."""
+        return False
 
     def write(self, built: Tabulated) -> None:
         if built.cable_id is None:

@@ -93,9 +93,5 @@ def tabulate(item: SourceItem, convert: Conversion) -> Tabulated:
         rejected = [encoding["rejects"].values(built)]
         return Tabulated(built.source, None, None, built.sha256, {"rejects": rejected})
     cable = built.cable
-    tables = {"cables": [encoding["cables"].values(cable)]}
-    for name in ("paragraphs", "tags", "citations", "addressees", "findings"):
-        rows = built.rows(name)
-        if rows:
-            tables[name] = encoding[name].many(rows)
+    tables = {name: encoding[name].many(rows) for name in TABLES if (rows := built.rows(name))}
     return Tabulated(cable.source or "", cable.id, cable.canonical_id, cable.sha256, tables)

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from .._output import atomic_text
+from ..sources import SourceItem
 from ._atomic import new_temporary_file
 from ._errors import ArchiveError
-from ._pipeline import Tabulated, encoders
+from ._pipeline import Tabulated, encoders, text_sha256
 from ._schema import SCHEMA_VERSION, TABLES, ColumnKind, RejectRow, Table
 from ._values import sqlite_value
 
@@ -180,8 +181,9 @@ def datasette_metadata(database_name: str) -> dict[str, Any]:
 
 class SqliteArchive:
     """Writes one run into an archive: ``known_sha256`` says what it holds, ``saw`` takes
-    the sources of the run, ``write`` stores what an input gave (tabulated with
-    ``sqlite_value``), ``finish`` commits (``abort`` leaves the old archive)."""
+    the sources of the run, ``unchanged`` skips what it holds already, ``write`` stores
+    what an input gave (tabulated with ``sqlite_value``), ``finish`` commits (``abort``
+    leaves the old archive)."""
 
     def __init__(self, path: str | os.PathLike[str], generator: str) -> None:
         self.path = Path(path)
@@ -237,6 +239,14 @@ class SqliteArchive:
     def saw(self, source: str) -> None:
         """``source`` is among the inputs of this run (an update keeps what it gave)."""
         self._seen.add(source)
+
+    def unchanged(self, item: SourceItem) -> bool:
+        """Whether the archive holds what ``item`` gives (same source, same text); counted."""
+        known = self.known_sha256.get(item.location)
+        if known is None or item.text is None or text_sha256(item.text) != known:
+            return False
+        self.counts["unchanged"] += 1
+        return True
 
     def write(self, built: Tabulated) -> None:
         """Store the rows of one input, replacing what its source gave before."""
